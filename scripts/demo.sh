@@ -28,12 +28,18 @@ fi
 
 step "3. Positions: party x issue, changes, contradictions"
 $ACC positions --plot "$OUT/positions.png"
+# Every cell is backed by claims: show the evidence behind Russia's territorial positions.
+$ACC positions --actor RUS --issue territory --evidence
 $ACC changes --since 2025-01-01
+$ACC changes --since 2026-01-31 --until 2026-02-28 --no-new
 $ACC contradictions
 
 step "4. The case $CASE: named proposals scored per party"
 $ACC case check "$CASE"
 $ACC evaluate "$CASE" --all
+# Where the extracted positions disagree with the case's assumed red lines and ideal points.
+$ACC calibrate "$CASE"
+$ACC calibrate "$CASE" --apply --all --out "$OUT/$CASE-calibrated.toml"
 
 step "5. Could any deal satisfy every red line? Which red lines block it?"
 $ACC feasible "$CASE"
@@ -59,6 +65,6 @@ $ACC power "[39; 7x5, 1x10]"
 $ACC sequence "$CASE" --claims --plot "$OUT/sequence.svg"
 
 step "9. The brief"
-$ACC brief --case "$CASE" --out "$OUT/brief.html"
+$ACC brief --case "$CASE" --out "$OUT/brief.html" --json "$OUT/brief.json" --strict
 echo
 echo "Brief written to: $(cd "$OUT" && pwd)/brief.html"

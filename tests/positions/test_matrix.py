@@ -127,3 +127,19 @@ def test_a_syndicated_copy_is_not_a_second_source():
     assert cell.single_partisan_source == "TASS"  # the copy adds no independent source
     assert build_matrix([original, other]).get("RUS", "territory.donbas") \
         .single_partisan_source is None
+
+
+def test_an_unnamed_acceptance_is_not_backed_by_an_unnamed_demand():
+    claims = [
+        claim(1, "RUS", "territory.south", "DEMAND", date="2025-06-02"),
+        claim(2, "RUS", "territory.south", "ACCEPT", date="2026-02-06"),
+        claim(3, "RUS", "territory.south", "ACCEPT", date="2026-02-06"),
+    ]
+    cell = build_matrix(claims).get("RUS", "territory.south")
+    assert cell.stance == "ACCEPT"
+    assert [e.claim.id for e in cell.supporting] == [2, 3]
+    assert [e.claim.id for e in cell.other] == [1]
+    assert cell.share < 1.0
+    # a proposal naming no option still backs an unnamed demand
+    both = build_matrix([claim(4, "RUS", "x", "DEMAND"), claim(5, "RUS", "x", "PROPOSE")])
+    assert len(both.get("RUS", "x").supporting) == 2

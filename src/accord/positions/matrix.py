@@ -26,6 +26,15 @@ def _options_meet(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+def _same_outcome(stance: str, option: str | None, top: StanceGroup) -> bool:
+    # With no option named on either side, accepting and demanding speak of different
+    # outcomes ("no longer insists ... would accept freezing the line" after "demands
+    # withdrawal"), so one does not back the other.
+    if option is None and top.option is None and {stance, top.stance} == {"ACCEPT", "DEMAND"}:
+        return False
+    return _options_meet(option, top.option)
+
+
 def _strongest(evidence: Iterable[Evidence]) -> str:
     return max((e.strength for e in evidence), key=STRENGTHS.index, default=STRENGTHS[0])
 
@@ -72,7 +81,7 @@ def build_cell(actor: str, issue: str, evidence: list[Evidence]) -> Cell:
     supporting, contradicting, other = [], [], []
     for e in sorted(evidence, key=lambda e: (e.claim.date or dt.date.min, e.claim.id)):
         same_side = polarity(e.claim.stance) == sign
-        if same_side and _options_meet(e.claim.option, top.option):
+        if same_side and _same_outcome(e.claim.stance, e.claim.option, top):
             supporting.append(e)
         elif not same_side and e.claim.option == top.option:
             contradicting.append(e)
