@@ -406,6 +406,16 @@ CASES = [
      ('RUS', 'znpp', 'REJECT')),
     ('Kyiv vowed never to cede Donetsk.',
      ('UKR', 'territory.donbas', 'REJECT')),
+    # "States" in a country's name is not a verb of saying
+    ('Moscow has informed Washington that better ties with the United States must start '
+     'with lifting sanctions.',
+     ('RUS', 'economy.sanctions', 'DEMAND')),
+    ('Britain will propose formally recognising the peninsula as Russian, officials say.',
+     ('GBR', 'territory.crimea', 'PROPOSE')),
+    ('Paris said a truce must be the first step, followed by guarantees.',
+     ('FRA', 'process.sequencing', 'DEMAND')),
+    ('The Kremlin floated a summit in Moscow, an idea rejected outright by Kyiv.',
+     ('UKR', 'process.summit', 'REJECT')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
@@ -443,3 +453,16 @@ def test_outlet_phrasing(text: str, expected: tuple[str, str, str]) -> None:
 @pytest.mark.parametrize("text", NO_CLAIM)
 def test_no_stance_no_claim(text: str) -> None:
     assert extract_claims(text, DAY) == []
+
+
+def test_a_gerund_after_a_proposal_is_its_content() -> None:
+    text = "Washington will propose officially accepting Crimea as Russian."
+    stances = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("USA", "territory.crimea", "PROPOSE") in stances
+    assert ("USA", "territory.crimea", "ACCEPT") not in stances
+
+
+def test_the_option_nearest_the_issue_wins() -> None:
+    text = "Berlin said a ceasefire must come first, with guarantees to follow later."
+    seq = [c for c in extract_claims(text, DAY) if c.issue == "process.sequencing"]
+    assert seq and seq[0].option == "ceasefire_first"

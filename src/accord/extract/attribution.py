@@ -110,6 +110,8 @@ def find_frames(text: str, mentions: list[ActorMention], vocab: Vocab,
     frames: list[Frame] = []
     assert vocab.reporting_regex is not None and vocab.attribution_regex is not None
     for m in vocab.reporting_regex.finditer(text, start, end):
+        if any(a.start <= m.start() < a.end for a in mentions):
+            continue  # "the United States", "the Islamic State": a name, not a verb of saying
         speaker = nearest_left(mentions, m.start(), start, 120, text, SPEAKER_KINDS,
                                m.group().split()[0])
         if speaker is not None and speaker.start > start and m.start() - speaker.end <= 12 \

@@ -148,11 +148,21 @@ def _speaker_name(m: ActorMention | None) -> str | None:
 
 
 def _option(doc: _Doc, issue: str, lo: int, hi: int) -> str | None:
+    """The option named in text[lo:hi]; with several, the one nearest a mention of the issue.
+
+    ("a ceasefire must be the first step, followed by guarantees": ceasefire first)
+    """
     segment = doc.text[lo:hi]
+    anchors = [m.start - lo for m in doc.within(doc.issues, lo, hi) if m.issue == issue]
+    best: tuple[int, str] | None = None
     for option, regex in doc.vocab.option_regex.get(issue, []):
-        if regex.search(segment):
-            return option
-    return None
+        for found in regex.finditer(segment):
+            if not anchors:
+                return option
+            distance = min(abs(found.start() - a) for a in anchors)
+            if best is None or distance < best[0]:
+                best = (distance, option)
+    return best[1] if best else None
 
 
 _SUBJECT_LINK = re.compile(
@@ -187,6 +197,7 @@ _PARTICIPLE = re.compile(r"[\s,]*(?:(?:but|and|yet|while)\s+)?(?:(?-i:[a-z]+ing)
 # "pressed Kyiv to accept", "demanding that Ukraine accept": the asked-for act is not a stance
 _INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+|that\s+(?:[\w'’-]+\s+){1,3}"
                     r"(?:(?:should|must|would)\s+)?)$")
+_GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
                       r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+"
                       r"|\bwhich\s+)$", re.IGNORECASE)
@@ -486,6 +497,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     # belongs to the pressing
     inner = {c2 for c1_ in cues if c1_.rule.stance == "DEMAND" for c2 in cues
              if c2.start > c1_.end and _INNER.match(text[c1_.end:c2.start])}
+    # "will propose officially accepting X", "demanded recognising X": the gerund is the
+    # content of the proposal or demand, not a stance of its own
+    inner |= {c2 for c1_ in cues if c1_.rule.stance in ("DEMAND", "PROPOSE") for c2 in cues
+              if c2.start > c1_.end and c2.text.lower().endswith("ing")
+              and _GERUND_GAP.match(text[c1_.end:c2.start])}
     # "rebuffed calls for X", "rejected the US offer of X": a stance's object may itself be a
     # cue; it then belongs to whoever is named inside the object ("the US"), not to the subject
     objects = {c2: c1 for c1 in cues if c1.rule.stance in ("REJECT", "ACCEPT")
