@@ -416,6 +416,11 @@ CASES = [
      ('FRA', 'process.sequencing', 'DEMAND')),
     ('The Kremlin floated a summit in Moscow, an idea rejected outright by Kyiv.',
      ('UKR', 'process.summit', 'REJECT')),
+    # striking a clause from a draft rejects what the clause asked for
+    ('European negotiators stripped out the original clause capping the Ukrainian army.',
+     ('EUR', 'security.army_size', 'REJECT')),
+    ('Ukraine managed to get rid of the explicit demand that it give up the Donbas.',
+     ('UKR', 'territory.donbas', 'REJECT')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
@@ -442,6 +447,7 @@ NO_CLAIM = [
     'Putin said it was too early to talk about a meeting with Zelensky.',
     'Sanctions have hit the Russian economy hard, the IMF said.',
     'The United States and Ukraine signed a minerals deal in April.',
+    'Russian sappers removed mines from the road to the nuclear plant.',
 ]
 
 

@@ -182,8 +182,12 @@ _PARENTHESIS = re.compile(
     r"claimed|wrote|believes|thinks|recalled)(?:\s+[\w-]+){0,3}\s*,")
 _POSSESSIVE_ONLY = re.compile(
     r"^\s+(?:the\s+|a\s+)?(?:[\w.-]+\s+){0,2}?[\w.-]+['’]s(?:\s+[a-z-]+)?\s*$")
+# (up to two lower-case adjectives between: "the immediate requirement", "a new key demand")
 _DETERMINER = re.compile(
-    r"\b(?:a|an|the|against|of|for|with|any|such|these|those|new|no)\s+$", re.IGNORECASE)
+    r"\b(?:a|an|the|against|of|for|with|any|such|these|those|new|no)\s+"
+    r"(?:(?-i:[a-z-]+(?:al|ate|ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)|new|key|main|core|"
+    r"basic|fresh|earlier|former|last|first|old|explicit|implicit|direct|strict|full|entire|"
+    r"exact|clear|firm)\s+){0,2}$", re.IGNORECASE)
 _ADJ_COORD = re.compile(r"\b(Russian|Ukrainian|American|US|U\.S\.|European|British|French|German|"
                         r"Turkish|Chinese)\s+and\s+$")
 _TOPIC = re.compile(r"(?:In|On|As for|As to|Regarding|With regard to|When it comes to|"
@@ -197,6 +201,7 @@ _PARTICIPLE = re.compile(r"[\s,]*(?:(?:but|and|yet|while)\s+)?(?:(?-i:[a-z]+ing)
 # "pressed Kyiv to accept", "demanding that Ukraine accept": the asked-for act is not a stance
 _INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+|that\s+(?:[\w'’-]+\s+){1,3}"
                     r"(?:(?:should|must|would)\s+)?)$")
+_MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
                       r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+"
@@ -520,7 +525,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     # agent in the subject ("Russia's demand" and "its demand" do)
     # ("X is a key condition" is a predicate: whoever holds the sentence states it)
     agentless = {c for c in cues if NOMINAL_CUE.match(c.text)
-                 and _DETERMINER.search(text, max(sent.start, c.start - 12), c.start)
+                 and _DETERMINER.search(text, max(sent.start, c.start - 32), c.start)
                  and not _COPULA.search(text, max(sent.start, c.start - 24), c.start)}
     chain: ActorMention | None = None  # the subject of a verb that governs a gerund list
     for cue in cues:
@@ -534,6 +539,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                     and "," not in text[n.end:cue.start]
                     and not any(n.end <= c.start and c.end <= cue.start for c in cues
                                 if c is not cue)]
+        if not negators and rule.actor == "holder" and _MODAL_NOT.match(text, cue.end) \
+                and re.fullmatch(r"must|should|(?:has|have) to|needs to be", cue.text,
+                                 re.IGNORECASE):
+            # "the army should not be capped": the negator follows the modal
+            negators = [cue]
         if negators:
             stance = rule.negated
             # "no longer insists on X": the party has come round to accepting
