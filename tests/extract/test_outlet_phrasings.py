@@ -421,6 +421,19 @@ CASES = [
      ('EUR', 'security.army_size', 'REJECT')),
     ('Ukraine managed to get rid of the explicit demand that it give up the Donbas.',
      ('UKR', 'territory.donbas', 'REJECT')),
+    # the party of a proposal named by an adjective, a plan's name or "from X"
+    ('Kyiv said it would study an American offer of a month-long truce.',
+     ('USA', 'ceasefire', 'PROPOSE')),
+    ('Ukraine turned down Russian demands for a cap on the Ukrainian army.',
+     ('RUS', 'security.army_size', 'DEMAND')),
+    ('Moscow welcomed a proposal from Ankara for a new prisoner swap.',
+     ('TUR', 'humanitarian.prisoners', 'PROPOSE')),
+    # a party's own undertaking
+    ('Putin told reporters he would lift the blockade on grain exports and free all '
+     'prisoners of war.',
+     ('RUS', 'humanitarian.prisoners', 'PROPOSE')),
+    ('Trump said he will give Kyiv security guarantees after a deal.',
+     ('USA', 'security.guarantees', 'PROPOSE')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
@@ -472,3 +485,17 @@ def test_the_option_nearest_the_issue_wins() -> None:
     text = "Berlin said a ceasefire must come first, with guarantees to follow later."
     seq = [c for c in extract_claims(text, DAY) if c.issue == "process.sequencing"]
     assert seq and seq[0].option == "ceasefire_first"
+
+
+def test_the_idea_of_x_names_its_own_issue() -> None:
+    text = ("Both sides agreed to swap prisoners. Erdogan later floated the idea of a summit "
+            "of the two presidents in Istanbul.")
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("TUR", "process.summit", "PROPOSE") in got
+    assert ("TUR", "humanitarian.prisoners", "PROPOSE") not in got
+
+
+def test_an_undertaking_inside_someone_elses_account_is_not_the_partys() -> None:
+    text = "According to Zelensky, the United States would give Ukraine strong guarantees."
+    got = {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+    assert ("USA", "security.guarantees") not in got

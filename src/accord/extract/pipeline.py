@@ -19,6 +19,7 @@ attributed content. ``text[claim.start:claim.end] == claim.text`` always holds.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -201,11 +202,32 @@ _PARTICIPLE = re.compile(r"[\s,]*(?:(?:but|and|yet|while)\s+)?(?:(?-i:[a-z]+ing)
 # "pressed Kyiv to accept", "demanding that Ukraine accept": the asked-for act is not a stance
 _INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+|that\s+(?:[\w'’-]+\s+){1,3}"
                     r"(?:(?:should|must|would)\s+)?)$")
+_COMMITMENT = re.compile(r"(?:would|will) (?:also )?(?:freeze|lift|return|hand|give|grant|allow|"
+                         r"guarantee|restore|recogni[sz]e|provide|establish|create)",
+                         re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
                       r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+"
                       r"|\bwhich\s+)$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=4)
+def _nationality_regex(adjectives: tuple[str, ...]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({alts})\s+(?:(?-i:[a-z-]+)\s+)?$")
+
+
+def _nationality_before(nationalities: dict[str, str], text: str, lo: int,
+                        pos: int) -> ActorMention | None:
+    """A nationality adjective owning the noun at ``pos`` ("Russian demands")."""
+    if not nationalities:
+        return None
+    m = _nationality_regex(tuple(nationalities)).search(text, max(lo, pos - 30), pos)
+    if m is None:
+        return None
+    return ActorMention(m.start(1), m.end(1), m.group(1), "party", nationalities[m.group(1)],
+                        m.group(1))
 
 
 def _coordinated(actors: list[ActorMention], m: ActorMention, text: str) -> list[ActorMention]:
@@ -575,7 +597,17 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                      "collective"}
             pos, gap = cue.start, rule.gap
             found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
-            if found_m is None and _PARTICIPLE.match(text, c0):
+            enclosing = next((m for m in actors if m.kind == "document" and m.party
+                              and m.start < cue.start and cue.end <= m.end), None)
+            nat = _nationality_before(doc.vocab.actors.nationalities, text, c0, cue.start) \
+                if NOMINAL_CUE.match(cue.text) else None
+            if enclosing is not None and NOMINAL_CUE.match(cue.text):
+                # "a U.S. proposal for a ceasefire": the plan's own party puts it forward
+                found_m = enclosing
+            elif nat is not None and (found_m is None or found_m.end <= nat.start):
+                # "rejected Russian demands for neutrality": the adjective names the party
+                found_m = nat
+            elif found_m is None and _PARTICIPLE.match(text, c0):
                 # ", calling the terms an ultimatum": the subject is the main clause's, not
                 # the subject of a clause inside it ("demands that Ukraine leave X, but ...")
                 lo, gap = sent.start, gap + (c0 - sent.start)
@@ -664,7 +696,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             continue  # "the parties raised the issue of X": on the agenda, nobody's demand
         if cue in inner:
             continue
-        if cue in objects and not objects[cue].end <= actor_m.start < cue.start:
+        if cue in objects and not objects[cue].end <= actor_m.start < cue.start \
+                and rule.actor != "right":  # ("an offer from Ankara": named after the noun)
             continue
         if how == "left" and rule.stance in ("PROPOSE", "DEMAND", "ACCEPT") \
                 and _GERUND.match(text, cue.end):
@@ -678,9 +711,17 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             # "the plan would cap ...": only a document speaks this way; but "X said Kyiv
             # would have to ..." is X's demand
             if actor_m.kind != "document" or actor_m.stance is None:
-                if not (how == "holder" and _OBLIGATION.search(cue.text)):
+                if how == "left" and actor_m.kind in ("party", "person", "pronoun", "group") \
+                        and _COMMITMENT.fullmatch(cue.text) and state.document is None \
+                        and (holder is None or actor_m.kind == "pronoun"
+                             or holder.speaker.party == actor_m.party):
+                    # "Putin said he would freeze the line in the south": a party's own
+                    # undertaking is what it puts on the table
+                    stance = "PROPOSE"
+                elif not (how == "holder" and _OBLIGATION.search(cue.text)):
                     continue
-                stance = "DEMAND"
+                else:
+                    stance = "DEMAND"
             else:
                 stance = actor_m.stance
         parties = list(actor_m.all_parties())
