@@ -434,6 +434,18 @@ CASES = [
      ('RUS', 'humanitarian.prisoners', 'PROPOSE')),
     ('Trump said he will give Kyiv security guarantees after a deal.',
      ('USA', 'security.guarantees', 'PROPOSE')),
+    ('Macron underlined the need for a ceasefire before any summit.',
+     ('FRA', 'ceasefire', 'DEMAND')),
+    ('Erdogan said he could not envisage a lasting settlement without a prisoner exchange.',
+     ('TUR', 'humanitarian.prisoners', 'DEMAND')),
+    ('The Kremlin would be glad to see a leaders\' summit in Geneva, Peskov said.',
+     ('RUS', 'process.summit', 'ACCEPT')),
+    ('Kyiv reacted favourably to the Turkish idea of a Black Sea truce.',
+     ('UKR', 'ceasefire', 'ACCEPT')),
+    ('Moscow and Kyiv are due to swap 300 prisoners of war and the bodies of the fallen.',
+     ('RUS', 'humanitarian.prisoners', 'ACCEPT')),
+    ('Washington pledged to ease sanctions step by step once a deal is signed.',
+     ('USA', 'economy.sanctions', 'PROPOSE')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
