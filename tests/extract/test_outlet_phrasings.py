@@ -450,6 +450,8 @@ CASES = [
 
 # sentences with parties and issues but no stance: they must give nothing
 NO_CLAIM = [
+    'The envoy offered no comment on the draft memorandum.',
+    'New sanctions against Russia took effect on Monday.',
     'Kyiv says Moscow violated the energy moratorium within hours.',
     'Russian forces captured two villages in the Donetsk region on Tuesday, the '
     'defence ministry said.',
@@ -511,3 +513,23 @@ def test_an_undertaking_inside_someone_elses_account_is_not_the_partys() -> None
     text = "According to Zelensky, the United States would give Ukraine strong guarantees."
     got = {(c.actor, c.issue) for c in extract_claims(text, DAY)}
     assert ("USA", "security.guarantees") not in got
+
+
+def test_a_condition_set_for_another_party_is_the_setters_demand() -> None:
+    text = "Paris says there will be no easing of sanctions until Moscow accepts a full truce."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("FRA", "ceasefire", "DEMAND") in got
+    assert ("RUS", "ceasefire", "ACCEPT") not in got
+
+
+def test_a_hypothetical_acceptance_is_no_acceptance() -> None:
+    text = "Europe would deploy troops if Russia accepted a ceasefire, the minister said."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("RUS", "ceasefire", "ACCEPT") not in got
+
+
+def test_sanctions_against_a_country_are_no_rejection() -> None:
+    text = "Beijing called for lifting sanctions against Russia and for a ceasefire."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("CHN", "ceasefire", "DEMAND") in got
+    assert ("CHN", "ceasefire", "REJECT") not in got

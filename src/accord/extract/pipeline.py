@@ -205,6 +205,8 @@ _INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+|that\s+(?:[\w'’-]+\s+
 _COMMITMENT = re.compile(r"(?:would|will) (?:also )?(?:freeze|lift|return|hand|give|grant|allow|"
                          r"guarantee|restore|recogni[sz]e|provide|establish|create)",
                          re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|till|once|whether|provided(?: that)?|in case|"
+                           r"as long as)\s+(?:the\s+)?$", re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -696,6 +698,25 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             continue  # "the parties raised the issue of X": on the agenda, nobody's demand
         if cue in inner:
             continue
+        hyp = _HYPOTHETICAL.search(text, max(sent.start, actor_m.start - 16), actor_m.start) \
+            if how == "left" else None
+        if hyp is not None:
+            # "no concessions until the Kremlin agrees to a ceasefire", "if Kyiv accepts":
+            # a condition someone else sets, not the party's stance; when it is the condition
+            # of the speaker or the main clause's subject ("only if", "until", "unless"),
+            # they demand it
+            setter = None
+            if stance == "ACCEPT" and re.match(r"until|till|unless", hyp.group(), re.IGNORECASE) \
+                    or re.search(r"\bonly\s+$", text[max(sent.start, hyp.start() - 6):hyp.start()]):
+                setter = holder.speaker if holder is not None else nearest_left(
+                    actors, hyp.start(), sent.start, 120, text,
+                    {"party", "group", "person", "pronoun"})
+            if stance != "ACCEPT" or setter is None or setter.party is None \
+                    or setter.party == actor_m.party:
+                continue
+            actor_m, stance, how = _party(setter, quote), "DEMAND", "holder"
+            if actor_m is None or actor_m.party is None:
+                continue
         if cue in objects and not objects[cue].end <= actor_m.start < cue.start \
                 and rule.actor != "right":  # ("an offer from Ankara": named after the noun)
             continue
