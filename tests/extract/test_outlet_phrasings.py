@@ -533,3 +533,11 @@ def test_sanctions_against_a_country_are_no_rejection() -> None:
     got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
     assert ("CHN", "ceasefire", "DEMAND") in got
     assert ("CHN", "ceasefire", "REJECT") not in got
+
+
+def test_a_plan_named_as_a_partys_is_its_framework_proposal() -> None:
+    got = {(c.actor, c.issue, c.stance, c.option)
+           for c in extract_claims("Fighting in the south overshadows the revised US plan.", DAY)}
+    assert ("USA", "process.framework", "PROPOSE", "us_plan") in got
+    other = extract_claims("Trump urged the EU to speed up its plan to end gas imports.", DAY)
+    assert not [c for c in other if c.issue == "process.framework"]

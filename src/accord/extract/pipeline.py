@@ -207,6 +207,8 @@ _COMMITMENT = re.compile(r"(?:would|will) (?:also )?(?:freeze|lift|return|hand|g
                          re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|till|once|whether|provided(?: that)?|in case|"
                            r"as long as)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLAN_WORD = re.compile(r"\b(?:plan|proposal|memorandum|framework|draft|counter-?proposal|"
+                        r"counter-?plan|blueprint|document|paper|points)\b", re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -879,6 +881,22 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 emit(actor_m, issue, st, cue, holder, option,
                      f"{st.lower()}:{how}-actor:{rule.scope}-{mode}"
                      + ("-flipped" if issue in flipped else ""), conf, party)
+
+    # A plan named as a party's ("the revised US peace plan", "Russia's memorandum") is that
+    # party's framework proposal, whatever the sentence says about it.
+    for m in actors:
+        if m.kind != "document" or m.party is None or not _PLAN_WORD.search(m.text) \
+                or re.match(r"(?:its|their)\b(?!.*\bpeace\b)", m.text, re.IGNORECASE):
+            continue  # ("the EU's plan to end oil imports" is no peace framework)
+        key = (m.party, "process.framework", "PROPOSE")
+        if any(k[:2] == key[:2] for k in out) or "process.framework" not in doc.vocab.issue_ids:
+            continue
+        out[key] = ExtractedClaim(
+            start=sent.start, end=sent.end, text=sent_text, actor=m.party,
+            issue="process.framework", stance="PROPOSE",
+            option=_option(doc, "process.framework", m.start, m.end),
+            hedged=hedged_sentence, speaker=None, via=None, cue=m.text[:128], date=date,
+            date_source=date_source, rule="propose:plan-mention", confidence=0.5)
 
     # Elaboration: "Under that framework, ..." / "X said these include ..." spells out the
     # proposal of the sentence before; its party and stance carry to the issues named here.
