@@ -219,8 +219,10 @@ def test_pressing_someone_to_accept_is_a_demand_of_the_presser() -> None:
 
 
 def test_coordinated_subjects_each_get_the_claim() -> None:
+    # (the plan named as the US's is also its proposal)
     assert keys("Kyiv and its European allies have rejected the 28-point plan.") == {
-        ("UKR", "process.framework", "REJECT"), ("EUR", "process.framework", "REJECT")}
+        ("UKR", "process.framework", "REJECT"), ("EUR", "process.framework", "REJECT"),
+        ("USA", "process.framework", "PROPOSE")}
 
 
 def test_rejecting_a_demand_rejects_its_content() -> None:
@@ -339,7 +341,7 @@ def test_coordinated_nationality_adjectives() -> None:
 
 def test_a_partys_own_would_is_not_the_plans() -> None:
     text = ("The US plan leaked on Friday. Russia would reject any ceasefire under such terms.")
-    assert keys(text) == {("RUS", "ceasefire", "REJECT")}
+    assert keys(text) == {("RUS", "ceasefire", "REJECT"), ("USA", "process.framework", "PROPOSE")}
 
 
 def test_wire_story_end_to_end() -> None:

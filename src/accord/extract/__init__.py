@@ -5,7 +5,7 @@ Public pieces: :func:`extract_claims` (text -> claims, pure), :func:`load_vocab`
 :func:`load_gold` / :func:`score` (evaluation), :class:`LLMExtractor` (optional).
 
 >>> [(c.actor, c.issue, c.stance) for c in extract_claims("Kyiv rejects the 28-point plan.")]
-[('UKR', 'process.framework', 'REJECT')]
+[('UKR', 'process.framework', 'REJECT'), ('USA', 'process.framework', 'PROPOSE')]
 """
 
 from accord.extract.evaluate import EvalResult, GoldClaim, load_gold, score

@@ -333,7 +333,7 @@ def _plan_points(doc: _Doc, sent: Sentence, state: _State,
 
     >>> cs = extract_claims("The European plan includes the following points:\\n"
     ...                     "1. Reliable security guarantees for Ukraine.")
-    >>> [(c.actor, c.issue, c.stance) for c in cs]
+    >>> [(c.actor, c.issue, c.stance) for c in cs if c.issue != "process.framework"]
     [('EUR', 'security.guarantees', 'PROPOSE')]
     """
     text = doc.text
@@ -886,8 +886,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     # party's framework proposal, whatever the sentence says about it.
     for m in actors:
         if m.kind != "document" or m.party is None or not _PLAN_WORD.search(m.text) \
-                or re.match(r"(?:its|their)\b(?!.*\bpeace\b)", m.text, re.IGNORECASE):
-            continue  # ("the EU's plan to end oil imports" is no peace framework)
+                or re.match(r"(?:its|their)\b(?!.*\bpeace\b)", m.text, re.IGNORECASE) \
+                or not re.search(r"[A-Z0-9]", m.text[1:]):
+            # ("the EU's plan to end oil imports" is no peace framework; a bare "the
+            # memorandum" does not say whose it is)
+            continue
         key = (m.party, "process.framework", "PROPOSE")
         if any(k[:2] == key[:2] for k in out) or "process.framework" not in doc.vocab.issue_ids:
             continue
