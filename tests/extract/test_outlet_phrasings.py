@@ -543,3 +543,25 @@ def test_a_plan_named_as_a_partys_is_its_framework_proposal() -> None:
     assert not [c for c in other if c.rule == "propose:plan-mention"]
     # a bare "the memorandum" does not say whose it is
     assert not extract_claims("The envoy offered no comment on the draft memorandum.", DAY)
+
+
+def test_an_aside_with_a_participle_is_skipped_for_the_subject() -> None:
+    text = "Erdogan, speaking to the two delegations, urged an immediate truce."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("TUR", "ceasefire", "DEMAND") in got
+    assert not {a for a, _, _ in got} & {"UKR", "RUS"}
+
+
+def test_a_condition_inside_a_partys_demand_is_that_partys() -> None:
+    text = ("Trump spoke first. Moscow insists that Kyiv give up Donetsk as a condition for "
+            "any peace deal.")
+    got = {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+    assert ("RUS", "territory.donbas") in got
+    assert ("USA", "territory.donbas") not in got
+
+
+def test_no_willingness_negates_the_noun() -> None:
+    text = "Paris sees no Russian readiness to accept a ceasefire."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("RUS", "ceasefire", "REJECT") in got
+    assert ("FRA", "ceasefire", "ACCEPT") not in got

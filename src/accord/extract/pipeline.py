@@ -209,6 +209,8 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|till|once|whether|provided(?: 
                            r"as long as)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLAN_WORD = re.compile(r"\b(?:plan|proposal|memorandum|framework|draft|counter-?proposal|"
                         r"counter-?plan|blueprint|document|paper|points)\b", re.IGNORECASE)
+_PARTICIPLE_ASIDE = re.compile(r",\s*(?-i:[a-z]+ing)\s+[^,]{1,60},\s*$")
+_NO_BEFORE = re.compile(r"\b(?:no|little)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?$", re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -533,6 +535,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     inner |= {c2 for c1_ in cues if c1_.rule.stance in ("DEMAND", "PROPOSE") for c2 in cues
               if c2.start > c1_.end and c2.text.lower().endswith("ing")
               and _GERUND_GAP.match(text[c1_.end:c2.start])}
+    # "no willingness to agree to a truce", "readiness to accept": one stance, not two (the
+    # readiness carries it; "willing to offer X" is an offer)
+    for c1_ in cues:
+        if re.search(r"(?:willingness|readiness|ready|prepared|willing) to$", c1_.text,
+                     re.IGNORECASE):
+            for c2 in cues:
+                if c2.start > c1_.end and not text[c1_.end:c2.start].strip():
+                    inner.add(c2 if c2.rule.stance == "ACCEPT" else c1_)
     # "rebuffed calls for X", "rejected the US offer of X": a stance's object may itself be a
     # cue; it then belongs to whoever is named inside the object ("the US"), not to the subject
     objects = {c2: c1 for c1 in cues if c1.rule.stance in ("REJECT", "ACCEPT")
@@ -565,6 +575,10 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                     and "," not in text[n.end:cue.start]
                     and not any(n.end <= c.start and c.end <= cue.start for c in cues
                                 if c is not cue)]
+        if not negators and NOMINAL_CUE.match(cue.text) \
+                and _NO_BEFORE.search(text, max(c0, cue.start - 24), cue.start):
+            # "no Russian willingness to agree", "no support for": the noun is negated
+            negators = [cue]
         if not negators and rule.actor == "holder" and _MODAL_NOT.match(text, cue.end) \
                 and re.fullmatch(r"must|should|(?:has|have) to|needs to be", cue.text,
                                  re.IGNORECASE):
@@ -578,6 +592,17 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
         if stance is None:
             continue
         holder = holder_at(cue.start)
+        if holder is None and rule.actor == "holder" and rule.stance != DOCUMENT:
+            # "Russia is demanding that Kyiv cede X as a condition for peace": a holder cue
+            # inside what a party's own verb governs belongs to that party
+            governing = next((c for c in cues if c.end <= cue.start and c0 <= c.start
+                              and c.rule.actor == "left"
+                              and c.rule.stance in ("DEMAND", "REJECT", "PROPOSE")), None)
+            subject = nearest_left(actors, governing.start, sent.start, 60, text,
+                                   {"party", "person", "group"}, governing.text) \
+                if governing is not None else None
+            if subject is not None and subject.party is not None:
+                holder = Frame(sent.start, sent.end, subject, "", "subject")
         if holder is None and rule.actor == "holder" and rule.stance != DOCUMENT \
                 and state.speaker is not None \
                 and state.speaker[0] == sent.paragraph:
@@ -632,6 +657,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             while found_m is not None and _PARENTHESIS.match(text, found_m.end):
                 gap += pos - found_m.start
                 pos = found_m.start
+                found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
+            # "Erdogan who, addressing the negotiators, called for": the object of a
+            # participle in commas is not the subject
+            aside = _PARTICIPLE_ASIDE.search(text, max(sent.start, pos - 80), pos) \
+                if found_m is not None else None
+            if aside is not None and aside.start() < found_m.start:
+                gap += pos - aside.start()
+                pos, lo = aside.start(), sent.start
                 found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
             actor_m = _party(found_m, quote)
             if cue.text.lower().endswith("ed") and _BY_AGENT.match(text, cue.end) \
