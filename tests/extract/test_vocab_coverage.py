@@ -1,0 +1,185 @@
+"""Vocabulary coverage: issue terms and actor names in the ways outlets word them.
+
+Each sentence was written for these tests (no article is quoted). It exercises one family of
+issue terms (issues.yaml) or actor groups, aliases and persons (actors.yaml) and names the
+(party, issue, stance) it must yield. The last cases use the same terms where no party
+states a position and must yield nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from accord.extract.pipeline import extract_claims
+
+DAY = dt.date(2026, 2, 12)
+
+ISSUE_TERMS = [
+    # territory: Russia leaving all of Ukraine covers every occupied region
+    ("Kyiv insists that Moscow withdraw its army from all of its territory.",
+     ("UKR", "territory.donbas", "DEMAND")),
+    ("Kyiv insists that Moscow withdraw its army from all of its territory.",
+     ("UKR", "territory.south", "DEMAND")),
+    ("Kyiv again called for the withdrawal of all Russian troops from Ukraine.",
+     ("UKR", "territory.south", "DEMAND")),
+    # the line a freeze would follow
+    ("The Kremlin is ready to discuss a freeze along the current front line, Peskov said.",
+     ("RUS", "territory.donbas", "ACCEPT")),
+    ("Kyiv proposed that the existing line of contact become the starting point.",
+     ("UKR", "territory.donbas", "PROPOSE")),
+    # generic cession: "an inch of land", "territory under Ukraine's control"
+    ("Zelensky refused to give Moscow a single inch of Ukrainian land.",
+     ("UKR", "territory.donbas", "REJECT")),
+    ("Russia demands that Ukraine withdraw from the Ukrainian-held parts of the region.",
+     ("RUS", "territory.donbas", "DEMAND")),
+    ("Moscow insists on the DPR and LPR becoming Russian in full.",
+     ("RUS", "territory.donbas", "DEMAND")),
+    # recognition: legitimising, acknowledging, recognising gains
+    ("Moscow wants the world to legitimise the annexation of Ukrainian land.",
+     ("RUS", "territory.recognition", "DEMAND")),
+    ("Kyiv refuses to acknowledge any loss of territory.",
+     ("UKR", "territory.recognition", "REJECT")),
+    ("The Kremlin demands that Kyiv recognise Russia's territorial gains.",
+     ("RUS", "territory.recognition", "DEMAND")),
+    ("Ukraine rejects any legalization of the occupation, the foreign minister said.",
+     ("UKR", "territory.recognition", "REJECT")),
+    # Crimea by its date
+    ("Washington wants Kyiv to give up its claim to the land annexed in 2014.",
+     ("USA", "territory.crimea", "DEMAND")),
+    # army size
+    ("Russia insists on military limitations for Ukraine after the war.",
+     ("RUS", "security.army_size", "DEMAND")),
+    ("Lavrov demanded a reduction in the size of Ukraine's armed forces.",
+     ("RUS", "security.army_size", "DEMAND")),
+    # alignment: the alliance by description, bids and aspirations
+    ("Moscow rejects Ukraine's membership in the Western alliance.",
+     ("RUS", "security.alignment", "REJECT")),
+    ("Washington wants Kyiv to drop its NATO membership bid.",
+     ("USA", "security.alignment", "DEMAND")),
+    ("The Kremlin demands that Ukraine stay out of NATO.",
+     ("RUS", "security.alignment", "DEMAND")),
+    # guarantees: deterrence, arrangements
+    ("Macron proposed boosting Kyiv's deterrence capabilities after a truce.",
+     ("FRA", "security.guarantees", "PROPOSE")),
+    ("Starmer called for security arrangements that deter future Russian aggression.",
+     ("GBR", "security.guarantees", "DEMAND")),
+    # foreign forces: more nationalities, forces that back a deal
+    ("Peskov rejected the deployment of German troops in Ukraine.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    ("Moscow rejects any coalition forces supporting a peace settlement.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    # sanctions: pressure, the EU's legal term, payment systems
+    ("Kaja Kallas called for more economic pressure on Russia.",
+     ("EU", "economy.sanctions", "DEMAND")),
+    ("The European Commission proposed new restrictive measures against Moscow.",
+     ("EU", "economy.sanctions", "PROPOSE")),
+    ("Russia demands that its banks be reconnected to SWIFT.",
+     ("RUS", "economy.sanctions", "DEMAND")),
+    # frozen assets by other names
+    ("Brussels proposed to use Russia's central bank reserves to fund Ukraine.",
+     ("EU", "economy.frozen_assets", "PROPOSE")),
+    # ceasefire: pauses and strike moratoria
+    ("The French president proposed a pause in the war of thirty days.",
+     ("FRA", "ceasefire", "PROPOSE")),
+    ("Washington proposed that both sides refrain from strikes on energy facilities for a month.",
+     ("USA", "ceasefire", "PROPOSE")),
+    # prisoners: number words, children
+    ("The two sides agreed on a thousand-for-thousand swap of captives.",
+     ("RUS", "humanitarian.prisoners", "ACCEPT")),
+    ("Kyiv demands the return of deported children.",
+     ("UKR", "humanitarian.prisoners", "DEMAND")),
+    # accountability
+    ("Ukraine demands that the war criminals be brought to justice.",
+     ("UKR", "justice.amnesty", "DEMAND")),
+    # elections: the mandate
+    ("Putin insisted that Zelensky's expired mandate made any deal void.",
+     ("RUS", "politics.elections", "DEMAND")),
+    # summit: formats of leaders' meetings
+    ("The Kremlin proposed holding a trilateral meeting of the leaders in Istanbul.",
+     ("RUS", "process.summit", "PROPOSE")),
+    ("Erdogan offered to host a Putin-Zelensky meeting.",
+     ("TUR", "process.summit", "PROPOSE")),
+    # language and church
+    ("Moscow demands protection for Russian-language schools and Russophone citizens.",
+     ("RUS", "society.language", "DEMAND")),
+    ("Lavrov condemned the ban on the Moscow-linked church.",
+     ("RUS", "society.church", "REJECT")),
+    # EU membership
+    ("Ukraine seeks a fast-track EU membership bid.",
+     ("UKR", "eu_membership", "DEMAND")),
+]
+
+ACTOR_NAMES = [
+    ("Kyiv's backers rejected the idea of Ukrainian neutrality.",
+     ("WEST", "security.alignment", "REJECT")),
+    ("The Trump team proposed a thirty-day truce.",
+     ("USA", "ceasefire", "PROPOSE")),
+    ("Ukraine's European allies demand an immediate ceasefire.",
+     ("EUR", "ceasefire", "DEMAND")),
+    ("The NATO chief rejected any veto by Moscow over Ukraine's NATO membership.",
+     ("NATO", "security.alignment", "REJECT")),
+    ("The Chinese foreign ministry called for a ceasefire.",
+     ("CHN", "ceasefire", "DEMAND")),
+    ("Baerbock called for more sanctions on Russia.",
+     ("DEU", "economy.sanctions", "DEMAND")),
+    ("Russia's negotiators rejected the deployment of European peacekeepers.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    ("Trump's special envoy proposed a prisoner exchange.",
+     ("USA", "humanitarian.prisoners", "PROPOSE")),
+    ("Number 10 called for an unconditional ceasefire.",
+     ("GBR", "ceasefire", "DEMAND")),
+    ("Kalin offered to host a meeting between the presidents in Istanbul.",
+     ("TUR", "process.summit", "PROPOSE")),
+    ("Ulyanov rejected IAEA control of the Zaporizhzhia plant.",
+     ("RUS", "znpp", "REJECT")),
+    ("The Elysée Palace proposed an aerial truce.",
+     ("FRA", "ceasefire", "PROPOSE")),
+    ("Zelenski demanded security guarantees.",
+     ("UKR", "security.guarantees", "DEMAND")),
+]
+
+# the same terms where nobody states a position
+NO_CLAIM = [
+    "The front line barely moved last week, the general staff said.",
+    "Fighting continued along the line of contact overnight.",
+    "Russian strikes on energy facilities knocked out power in Kharkiv on Monday.",
+    "German troops took part in NATO drills in Lithuania.",
+    "Captured soldiers described their ordeal to reporters.",
+    "Heavy shelling continued near the frontline town.",
+    "Officials said the price cap on Russian oil was being reviewed.",
+    "Journalists filmed troops on the ground near Pokrovsk.",
+    "He spoke about the Korean peninsula and the Balkan peninsula.",
+]
+
+
+def _keys(text: str) -> set[tuple[str, str, str]]:
+    return {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_TERMS)
+def test_issue_term_families(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _keys(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), ACTOR_NAMES)
+def test_actor_groups_aliases_and_persons(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _keys(text)
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_terms_without_a_stance_yield_nothing(text: str) -> None:
+    assert _keys(text) == set()
+
+
+def test_a_freeze_in_the_south_is_not_donbas() -> None:
+    keys = _keys("Kyiv is ready to freeze the line in Zaporizhzhia and Kherson.")
+    assert ("UKR", "territory.south", "ACCEPT") in keys
+    assert ("UKR", "territory.donbas", "ACCEPT") not in keys
+
+
+def test_a_ceasefire_along_the_line_is_not_a_territorial_claim() -> None:
+    keys = _keys("Kyiv is pressing for a ceasefire along the current line of contact.")
+    assert ("UKR", "ceasefire", "DEMAND") in keys
+    assert ("UKR", "territory.donbas", "DEMAND") not in keys
