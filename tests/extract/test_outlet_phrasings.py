@@ -446,6 +446,22 @@ CASES = [
      ('RUS', 'humanitarian.prisoners', 'ACCEPT')),
     ('Washington pledged to ease sanctions step by step once a deal is signed.',
      ('USA', 'economy.sanctions', 'PROPOSE')),
+    ('Rubio said it was vital that the prisoner exchanges continue.',
+     ('USA', 'humanitarian.prisoners', 'DEMAND')),
+    ('London criticised Moscow for refusing to sign the energy truce.',
+     ('GBR', 'ceasefire', 'DEMAND')),
+    ('Merz said he could not imagine returning the immobilised assets to Russia.',
+     ('DEU', 'economy.frozen_assets', 'REJECT')),
+    ('Ankara keeps promoting Istanbul as the venue for a leaders\' summit.',
+     ('TUR', 'process.summit', 'PROPOSE')),
+    ('Kyiv and several European capitals, among them Warsaw, have called for tougher '
+     'sanctions.',
+     ('UKR', 'economy.sanctions', 'DEMAND')),
+    ('Britain and France – backed by the Nordic states – have offered to station troops '
+     'in Ukraine.',
+     ('FRA', 'security.foreign_forces', 'PROPOSE')),
+    ('Zelensky said a deal was only acceptable if Russia agreed to a full ceasefire.',
+     ('UKR', 'ceasefire', 'DEMAND')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing

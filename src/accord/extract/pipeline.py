@@ -171,11 +171,10 @@ _SUBJECT_LINK = re.compile(
     r"|,)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+_DETS = r"(?:the\s+|its\s+|their\s+|some\s+|other\s+|several\s+|many\s+)?"
 _COORDINATION = re.compile(
-    r"^\s*(?:,|,?\s*and|,?\s*or|nor|,?\s*as well as)\s*(?:the\s+|its\s+|their\s+)?$",
-    re.IGNORECASE)
-_LAST_LINK = re.compile(r"^\s*,?\s*(?:and|or|nor|as well as)\s+(?:the\s+|its\s+|their\s+)?$",
-                        re.IGNORECASE)
+    r"^\s*(?:,|,?\s*and|,?\s*or|nor|,?\s*as well as)\s*" + _DETS + "$", re.IGNORECASE)
+_LAST_LINK = re.compile(r"^\s*,?\s*(?:and|or|nor|as well as)\s+" + _DETS + "$", re.IGNORECASE)
 
 
 _PARENTHESIS = re.compile(
@@ -209,7 +208,11 @@ _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|till|once|whether|provided(?: 
                            r"as long as)\s+(?:the\s+)?$", re.IGNORECASE)
 _PLAN_WORD = re.compile(r"\b(?:plan|proposal|memorandum|framework|draft|counter-?proposal|"
                         r"counter-?plan|blueprint|document|paper|points)\b", re.IGNORECASE)
-_PARTICIPLE_ASIDE = re.compile(r",\s*(?-i:[a-z]+ing)\s+[^,]{1,60},\s*$")
+# ", addressing the negotiators," / " – along with Belgium, which holds the assets – "
+_PARTICIPLE_ASIDE = re.compile(
+    r"(?:,\s*(?-i:[a-z]+ing)\s+[^,]{1,60},|\s[–—]\s[^–—]{1,90}\s[–—]"
+    r"|,\s*(?:including|along with|together with|such as)\s[^,]{1,60},)"
+    r"\s*(?:(?:has|have|had|will|would|also|now|then|later|still)\s+)*$")
 _NO_BEFORE = re.compile(r"\b(?:no|little)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?$", re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
@@ -660,9 +663,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
             # "Erdogan who, addressing the negotiators, called for": the object of a
             # participle in commas is not the subject
-            aside = _PARTICIPLE_ASIDE.search(text, max(sent.start, pos - 80), pos) \
-                if found_m is not None else None
-            if aside is not None and aside.start() < found_m.start:
+            aside = _PARTICIPLE_ASIDE.search(text, max(sent.start, pos - 120), pos)
+            if aside is not None and (found_m is None or aside.start() < found_m.start):
                 gap += pos - aside.start()
                 pos, lo = aside.start(), sent.start
                 found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
@@ -742,7 +744,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             # they demand it
             setter = None
             if stance == "ACCEPT" and re.match(r"until|till|unless", hyp.group(), re.IGNORECASE) \
-                    or re.search(r"\bonly\s+$", text[max(sent.start, hyp.start() - 6):hyp.start()]):
+                    or re.search(r"\bonly\b[^,.;]{0,30}$",
+                                 text[max(sent.start, hyp.start() - 40):hyp.start()]):
                 setter = holder.speaker if holder is not None else nearest_left(
                     actors, hyp.start(), sent.start, 120, text,
                     {"party", "group", "person", "pronoun"})
