@@ -109,6 +109,15 @@ ISSUE_TERMS = [
     # EU membership
     ("Ukraine seeks a fast-track EU membership bid.",
      ("UKR", "eu_membership", "DEMAND")),
+    # sequencing: the order named right after the ceasefire word
+    ("Kyiv wants a truce before any talks on territory.",
+     ("UKR", "process.sequencing", "DEMAND")),
+    ("Kyiv wants a truce before any talks on territory.",
+     ("UKR", "ceasefire", "DEMAND")),
+    ("Moscow rejects Ukraine's admission to NATO.",
+     ("RUS", "security.alignment", "REJECT")),
+    ("Zelensky proposed a 30-day pause on strikes against ports.",
+     ("UKR", "ceasefire", "PROPOSE")),
 ]
 
 ACTOR_NAMES = [
@@ -138,6 +147,15 @@ ACTOR_NAMES = [
      ("FRA", "ceasefire", "PROPOSE")),
     ("Zelenski demanded security guarantees.",
      ("UKR", "security.guarantees", "DEMAND")),
+    ("Moskalkova proposed an exchange of detained civilians.",
+     ("RUS", "humanitarian.prisoners", "PROPOSE")),
+    # the parties at the table together
+    ("Russian and Ukrainian negotiators agreed to exchange more prisoners.",
+     ("UKR", "humanitarian.prisoners", "ACCEPT")),
+    ("The warring parties agreed on an Easter truce.",
+     ("RUS", "ceasefire", "ACCEPT")),
+    ("All three delegations agreed to continue the talks on the 20-point plan.",
+     ("USA", "process.framework", "ACCEPT")),
 ]
 
 # the same terms where nobody states a position
@@ -151,6 +169,8 @@ NO_CLAIM = [
     "Officials said the price cap on Russian oil was being reviewed.",
     "Journalists filmed troops on the ground near Pokrovsk.",
     "He spoke about the Korean peninsula and the Balkan peninsula.",
+    # the 1994 memorandum is no Russian document
+    "Kyiv cited the Budapest Memorandum as proof that paper promises fail.",
 ]
 
 
