@@ -109,10 +109,15 @@ class FirstLetterIndex:
         }
         self.gate_anywhere = re.compile(
             "|".join(f"(?:{patterns[i]})(?![\\w])" for i in self.anywhere) or r"(?!x)x", flags)
+        # only word starts whose first letter some pattern can begin with (a small index
+        # then skips most words without a Python-level step)
+        letters = "".join(sorted(re.escape(ch) for ch in self.by_letter))
+        self.starts = _WORD_START if self.anywhere or not letters else re.compile(
+            rf"(?<![\w-])[{letters}]")
 
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
         """Every match starting at a word start (overlapping matches included)."""
-        for w in _WORD_START.finditer(text):
+        for w in self.starts.finditer(text):
             pos = w.start()
             gate = self.gate.get(text[pos], self.gate_anywhere)
             if gate.match(text, pos) is None:

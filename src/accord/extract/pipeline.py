@@ -154,12 +154,16 @@ def _option(doc: _Doc, issue: str, lo: int, hi: int) -> str | None:
     ("a ceasefire must be the first step, followed by guarantees": ceasefire first)
     """
     segment = doc.text[lo:hi]
+    named = [(option, regex) for option, regex in doc.vocab.option_regex.get(issue, [])
+             if regex.search(segment)]
+    if len(named) <= 1:
+        return named[0][0] if named else None
     anchors = [m.start - lo for m in doc.within(doc.issues, lo, hi) if m.issue == issue]
+    if not anchors:
+        return named[0][0]
     best: tuple[int, str] | None = None
-    for option, regex in doc.vocab.option_regex.get(issue, []):
+    for option, regex in named:
         for found in regex.finditer(segment):
-            if not anchors:
-                return option
             distance = min(abs(found.start() - a) for a in anchors)
             if best is None or distance < best[0]:
                 best = (distance, option)
