@@ -118,6 +118,24 @@ ISSUE_TERMS = [
      ("RUS", "security.alignment", "REJECT")),
     ("Zelensky proposed a 30-day pause on strikes against ports.",
      ("UKR", "ceasefire", "PROPOSE")),
+    # towns under either spelling; the northern buffer zone is other land
+    ("The Kremlin insists on Ukraine leaving Kramatorsk and Slavyansk.",
+     ("RUS", "territory.donbas", "DEMAND")),
+    ("Zelensky rejected the expansion of the buffer zone in the Sumy region.",
+     ("UKR", "territory.other", "REJECT")),
+    ("Washington proposed recognising Russia's sovereignty over Crimea.",
+     ("USA", "territory.recognition", "PROPOSE")),
+    ("Washington proposed recognising Russia's sovereignty over Crimea.",
+     ("USA", "territory.crimea", "PROPOSE")),
+    ("Kyiv wants guarantees that protect it against renewed Russian aggression.",
+     ("UKR", "security.guarantees", "DEMAND")),
+    ("Russia threatened to resume strikes on energy facilities.",
+     ("RUS", "ceasefire", "THREATEN")),
+    ("Lavrov rejected any NATO military infrastructure in Ukraine.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    # the modal stays outside the term, where it is a cue
+    ("Trump said Putin and Zelensky should meet soon.",
+     ("USA", "process.summit", "DEMAND")),
 ]
 
 ACTOR_NAMES = [
@@ -147,6 +165,8 @@ ACTOR_NAMES = [
      ("FRA", "ceasefire", "PROPOSE")),
     ("Zelenski demanded security guarantees.",
      ("UKR", "security.guarantees", "DEMAND")),
+    ("The Verkhovna Rada rejected any recognition of the annexation.",
+     ("UKR", "territory.recognition", "REJECT")),
     ("Moskalkova proposed an exchange of detained civilians.",
      ("RUS", "humanitarian.prisoners", "PROPOSE")),
     # the parties at the table together
