@@ -218,6 +218,8 @@ _PARTICIPLE_ASIDE = re.compile(
     r"|,\s*(?:including|along with|together with|such as)\s[^,]{1,60},)"
     r"\s*(?:(?:has|have|had|will|would|also|now|then|later|still)\s+)*$")
 _NO_BEFORE = re.compile(r"\b(?:no|little)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?$", re.IGNORECASE)
+_CONDITION_CUE = re.compile(r"only|condition|requir|until|unless|insist|ultimatum|must",
+                            re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -917,6 +919,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
         for issue in issue_ids:
             option = "ru_claims" if mode == "beyond" else _option(doc, issue, lo, hi)
             st = "DEMAND" if issue in flipped else stance
+            if st == "DEMAND" and issue == "process.summit" \
+                    and not _CONDITION_CUE.search(cue.text):
+                # calling for, urging or wanting a meeting puts one on the table; only a
+                # condition on it ("only after the documents are agreed") is a demand
+                st = "PROPOSE"
             for party in parties:
                 emit(actor_m, issue, st, cue, holder, option,
                      f"{st.lower()}:{how}-actor:{rule.scope}-{mode}"
