@@ -582,3 +582,16 @@ def test_no_willingness_negates_the_noun() -> None:
     got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
     assert ("RUS", "ceasefire", "REJECT") in got
     assert ("FRA", "ceasefire", "ACCEPT") not in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moscow denounced the persecution of the Ukrainian Orthodox Church by Kyiv.",
+     ("RUS", "society.church", "DEMAND")),
+    ("The Kremlin said it would never abandon its goal of taking the whole of Donetsk.",
+     ("RUS", "territory.donbas", "DEMAND")),
+    ("Kyiv will never drop its bid to join the EU, the foreign minister said.",
+     ("UKR", "eu_membership", "DEMAND")),
+])
+def test_refusing_to_drop_a_goal_or_condemning_a_wrong_demands(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}

@@ -104,8 +104,8 @@ ISSUE_TERMS = [
     # language and church
     ("Moscow demands protection for Russian-language schools and Russophone citizens.",
      ("RUS", "society.language", "DEMAND")),
-    ("Lavrov condemned the ban on the Moscow-linked church.",
-     ("RUS", "society.church", "REJECT")),
+    ("Lavrov condemned the ban on the Moscow-linked church.",  # condemning a ban demands
+     ("RUS", "society.church", "DEMAND")),                    # the church back
     # EU membership
     ("Ukraine seeks a fast-track EU membership bid.",
      ("UKR", "eu_membership", "DEMAND")),

@@ -220,6 +220,12 @@ _PARTICIPLE_ASIDE = re.compile(
 _NO_BEFORE = re.compile(r"\b(?:no|little)\s+(?:(?-i:[A-Z])[\w.-]*\s+)?$", re.IGNORECASE)
 _CONDITION_CUE = re.compile(r"only|condition|requir|until|unless|insist|ultimatum|must",
                             re.IGNORECASE)
+_GIVE_UP = re.compile(r"give up|abandon|drop|renounce|surrender", re.IGNORECASE)
+_GOAL = re.compile(r"\s+(?:on\s+)?(?:the|its|their|his|our)\s+(?:[\w-]+\s+)?(?:liberation|goal|aim|"
+                   r"claims?|demands?|quest|pursuit|bid|ambitions?|right)\b", re.IGNORECASE)
+_WRONG = re.compile(r"\s+(?:[\w'’.-]+\s+){0,3}?(?:persecution|discrimination|oppression|"
+                    r"suppression|harassment|mistreatment|ban(?:ning)?)\s+(?:of|on|against)\b",
+                    re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -855,6 +861,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             fm = doc.vocab.flip_regex.search(text, lo, hi)
             flip = fm.start() if fm else None
         issue_ids: list[str] = list(dict.fromkeys(i.issue for i in found))
+        if stance == "REJECT" and flip is None:
+            # "will never give up the liberation of X", "condemned the persecution of X": to
+            # refuse to drop a goal, or to condemn a wrong done to X, is to demand X
+            gm = (_GOAL if _GIVE_UP.search(cue.text) else
+                  _WRONG if re.match(r"condemn|denounc|decr|slamm|criticis|criticiz",
+                                     cue.text, re.IGNORECASE) else None)
+            fm = gm.match(text, cue.end) if gm is not None else None
+            flip = fm.start() if fm else None
         flipped = {i.issue for i in found if flip is not None and i.start > flip}
         mode = "term"
         if not issue_ids and rule.scope == "right" and not text[lo:hi].strip(" ,.;:!?\"”’") \
