@@ -595,3 +595,9 @@ def test_no_willingness_negates_the_noun() -> None:
 def test_refusing_to_drop_a_goal_or_condemning_a_wrong_demands(
         text: str, expected: tuple[str, str, str]) -> None:
     assert expected in {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+
+
+def test_a_us_led_draft_is_the_us_plan() -> None:
+    got = {(c.actor, c.issue, c.option)
+           for c in extract_claims("Kyiv is studying the US-drafted peace plan.", DAY)}
+    assert ("USA", "process.framework", "us_plan") in got
