@@ -601,3 +601,11 @@ def test_a_us_led_draft_is_the_us_plan() -> None:
     got = {(c.actor, c.issue, c.option)
            for c in extract_claims("Kyiv is studying the US-drafted peace plan.", DAY)}
     assert ("USA", "process.framework", "us_plan") in got
+
+
+def test_a_document_named_inside_a_clause_does_not_source_the_sentence() -> None:
+    text = ("Ukraine and the United States agreed a 20-point plan. Zelensky said some clauses "
+            "in the document still trouble him, but Kyiv managed to strike out the requirement "
+            "to withdraw from Donetsk.")
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("UKR", "territory.donbas", "REJECT") in got

@@ -73,7 +73,11 @@ _CONTENT_VERB = re.compile(
     r"outlines?|sets?\s+out|(?:had|has)\s+stated|would|will|does\s+not\s+(?:prohibit|bar|"
     r"exclude|rule\s+out)|drops?|dropped|calls?\s+for|guarantees?|grants?|allows?|bars?|"
     r"limits?|caps?|requires?)\b", re.IGNORECASE)
-_FROM_TEXT = re.compile(r"\b(?:according\s+to|under|in)\s+the\s+(?:(?:original|initial|first|"
+# ("in the document" sources a point only at the head of a clause, not in "points in the
+# document that he does not like")
+_FROM_TEXT = re.compile(r"(?:\b(?:according\s+to|under|(?:set|laid|spelled)\s+out\s+in|"
+                        r"contained\s+in|included\s+in)|(?:^|[,;:]\s*)in)\s+the\s+(?:(?:original|"
+                        r"initial|first|"
                         r"leaked|draft|full|new|revised|updated|final|peace)\s+){0,2}(?:text|"
                         r"document|plan|draft|proposal|blueprint|framework|memorandum)\b",
                         re.IGNORECASE)
@@ -291,9 +295,11 @@ _AGENTIVE = re.compile(r"(?:demand|insist|want|seek|sought|propos|offer|reject|r
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|as)\s+(?:a|an|the)\s+"
                      r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|its|their|his|her|all|any|new|renewed|repeated|"
-                         r"recent|latest|fresh|Western|(?-i:[A-Z][\w.'’-]*))\s+){1,4}$")
+                         r"recent|latest|fresh|Western|(?-i:[A-Z][\w.'’-]*)|(?-i:[a-z-]+(?:al|ate|"
+                         r"ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)))\s+){1,4}$")
 _NOMINAL_OBJECT = re.compile(r"(?:calls? (?:for|on)|offers?|proposals?|plans?|demands?|ideas?|"
-                             r"requests?|initiatives?|insistence|ultimatum)\b", re.IGNORECASE)
+                             r"requests?|requirements?|initiatives?|insistence|ultimatum)\b",
+                             re.IGNORECASE)
 _OBJECT_PAIR = re.compile(r"\b(?:with|to|for|from|against|between|on|by)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 
