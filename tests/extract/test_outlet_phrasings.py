@@ -609,3 +609,17 @@ def test_a_document_named_inside_a_clause_does_not_source_the_sentence() -> None
             "to withdraw from Donetsk.")
     got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
     assert ("UKR", "territory.donbas", "REJECT") in got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Finland, which backs a special tribunal, and Kyiv, which wants to join NATO, met.",
+     ("UKR", "security.alignment", "DEMAND")),
+    ("Moscow offered a ceasefire on condition that Kyiv pulls out of Zaporizhzhia.",
+     ("RUS", "territory.south", "DEMAND")),
+    ("Envoys of the coalition of the willing met in London to hammer out security "
+     "guarantees for Kyiv.",
+     ("EUR", "security.guarantees", "PROPOSE")),
+])
+def test_relative_clauses_conditions_and_members_of(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}

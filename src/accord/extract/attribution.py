@@ -46,9 +46,19 @@ class Frame:
 
 
 def is_object(text: str, mention: ActorMention) -> bool:
-    """True when the mention follows a preposition ("talks with Russia", "for Kyiv")."""
+    """True when the mention follows a preposition ("talks with Russia", "for Kyiv").
+
+    "Leaders of the coalition", "members of the EU" are the subject, not an object.
+    """
     before = text[max(0, mention.start - 30):mention.start]
+    if _MEMBERS_OF.search(before):
+        return False
     return bool(OBJECT_BEFORE.search(before))
+
+
+_MEMBERS_OF = re.compile(r"\b(?:leaders|members|member states|officials|representatives|"
+                         r"ministers|envoys|delegations?|heads|diplomats|negotiators)\s+of\s+"
+                         r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def is_possessive(mention: ActorMention) -> bool:

@@ -230,6 +230,10 @@ _GOAL = re.compile(r"\s+(?:on\s+)?(?:the|its|their|his|our)\s+(?:[\w-]+\s+)?(?:l
 _WRONG = re.compile(r"\s+(?:[\w'’.-]+\s+){0,3}?(?:persecution|discrimination|oppression|"
                     r"suppression|harassment|mistreatment|ban(?:ning)?)\s+(?:of|on|against)\b",
                     re.IGNORECASE)
+_RELATIVE_HEAD = re.compile(r"\s*(?:which|who)\s+(?!is\b|was\b|are\b|were\b|has been\b)",
+                            re.IGNORECASE)
+_IF_CLAUSE = re.compile(r"\b(?:if|provided(?:\s+that)?|on\s+condition\s+that|as\s+long\s+as|"
+                        r"in\s+exchange\s+for|in\s+return\s+for)\s", re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -657,6 +661,9 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             elif nat is not None and (found_m is None or found_m.end <= nat.start):
                 # "rejected Russian demands for neutrality": the adjective names the party
                 found_m = nat
+            elif found_m is None and _RELATIVE_HEAD.match(text, c0) and c0 > sent.start:
+                # "Kyiv, which wants to join the alliance, ...": the antecedent before the comma
+                found_m = nearest_left(actors, c0, sent.start, 12, text, kinds, cue.text)
             elif found_m is None and _PARTICIPLE.match(text, c0):
                 # ", calling the terms an ultimatum": the subject is the main clause's, not
                 # the subject of a clause inside it ("demands that Ukraine leave X, but ...")
@@ -876,6 +883,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             fm = gm.match(text, cue.end) if gm is not None else None
             flip = fm.start() if fm else None
         flipped = {i.issue for i in found if flip is not None and i.start > flip}
+        if stance == "PROPOSE":
+            # "promised a ceasefire if Kyiv withdraws from Donbas": what follows "if" is the
+            # condition the party sets, so it demands it ("would agree to X if ..." stays an
+            # acceptance of what the condition names, as annotators read it)
+            cm = _IF_CLAUSE.search(text, cue.end, hi)
+            if cm is not None:
+                flipped |= ({i.issue for i in found if i.start > cm.start()}
+                            - {i.issue for i in found if i.start < cm.start()})
         mode = "term"
         if not issue_ids and rule.scope == "right" and not text[lo:hi].strip(" ,.;:!?\"”’") \
                 and actor_m.start >= sent.start:
@@ -973,7 +988,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     if state.last_claims and doc.vocab.elaboration_regex is not None \
             and doc.vocab.elaboration_regex.search(sent_text):
         base = next((c for c in reversed(state.last_claims)
-                     if c.stance in ("PROPOSE", "DEMAND")), None)
+                     if c.stance in ("PROPOSE", "DEMAND") and not c.rule.endswith("-flipped")),
+                    None)
         if base is not None:
             for i in issues:
                 key = (base.actor, i.issue, base.stance)
