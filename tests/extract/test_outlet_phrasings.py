@@ -623,3 +623,10 @@ def test_a_document_named_inside_a_clause_does_not_source_the_sentence() -> None
 def test_relative_clauses_conditions_and_members_of(
         text: str, expected: tuple[str, str, str]) -> None:
     assert expected in {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+
+
+def test_such_calls_point_back_to_the_issue() -> None:
+    text = ("Warsaw has called for seizing the frozen Russian assets. Berlin has so far "
+            "resisted such calls.")
+    assert ("DEU", "economy.frozen_assets", "REJECT") in {
+        (c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
