@@ -630,3 +630,16 @@ def test_such_calls_point_back_to_the_issue() -> None:
             "resisted such calls.")
     assert ("DEU", "economy.frozen_assets", "REJECT") in {
         (c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+
+
+def test_a_trigger_is_not_part_of_the_demand() -> None:
+    text = "Macron called for tougher sanctions if Moscow refuses a ceasefire."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("FRA", "economy.sanctions", "DEMAND") in got
+    assert ("FRA", "ceasefire", "DEMAND") not in got
+
+
+def test_a_proposal_for_a_specific_measure_is_not_a_framework_plan() -> None:
+    got = {(c.actor, c.issue) for c in extract_claims(
+        "Kyiv welcomed an American proposal for a 30-day truce.", DAY)}
+    assert ("USA", "ceasefire") in got and ("USA", "process.framework") not in got

@@ -234,6 +234,8 @@ _RELATIVE_HEAD = re.compile(r"\s*(?:which|who)\s+(?!is\b|was\b|are\b|were\b|has 
                             re.IGNORECASE)
 _IF_CLAUSE = re.compile(r"\b(?:if|provided(?:\s+that)?|on\s+condition\s+that|as\s+long\s+as|"
                         r"in\s+exchange\s+for|in\s+return\s+for)\s", re.IGNORECASE)
+_ONLY_CLAUSE = re.compile(r"\bonly\s+(?:after|if|once|when|on\s+condition)\b", re.IGNORECASE)
+_TRIGGER = re.compile(r"\b(?:if|unless|should\s+(?:the|talks|Russia|Moscow|Kyiv))\s", re.IGNORECASE)
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -883,14 +885,23 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             fm = gm.match(text, cue.end) if gm is not None else None
             flip = fm.start() if fm else None
         flipped = {i.issue for i in found if flip is not None and i.start > flip}
-        if stance == "PROPOSE":
-            # "promised a ceasefire if Kyiv withdraws from Donbas": what follows "if" is the
-            # condition the party sets, so it demands it ("would agree to X if ..." stays an
-            # acceptance of what the condition names, as annotators read it)
-            cm = _IF_CLAUSE.search(text, cue.end, hi)
+        if stance in ("PROPOSE", "ACCEPT"):
+            # "promised a ceasefire if Kyiv withdraws from Donbas", "would agree to a truce
+            # only after a withdrawal": the condition the party sets is what it demands ("would
+            # agree to X if ..." stays an acceptance of what the condition names, as
+            # annotators read it)
+            cm = (_IF_CLAUSE if stance == "PROPOSE" else _ONLY_CLAUSE).search(text, cue.end, hi)
             if cm is not None:
                 flipped |= ({i.issue for i in found if i.start > cm.start()}
                             - {i.issue for i in found if i.start < cm.start()})
+        elif stance == "DEMAND":
+            # "called for more sanctions if the talks fail to bring a ceasefire": the trigger
+            # is not part of the demand
+            cm = _TRIGGER.search(text, cue.end, hi)
+            if cm is not None:
+                before = {i.issue for i in found if i.start < cm.start()}
+                found = [i for i in found if i.start < cm.start() or i.issue in before]
+                issue_ids = [i for i in issue_ids if i in {f.issue for f in found}]
         mode = "term"
         if not issue_ids and rule.scope == "right" and not text[lo:hi].strip(" ,.;:!?\"”’") \
                 and actor_m.start >= sent.start:
@@ -968,6 +979,9 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     # party's framework proposal, whatever the sentence says about it.
     for m in actors:
         if m.kind != "document" or m.party is None or not _PLAN_WORD.search(m.text) \
+                or (re.match(r"\s+(?:for|on)\s", text[m.end:m.end + 5])
+                    and any(i.issue != "process.framework"
+                            for i in doc.within(doc.issues, m.end, m.end + 30))) \
                 or re.match(r"(?:its|their)\b(?!.*\bpeace\b)", m.text, re.IGNORECASE) \
                 or not re.search(r"[A-Z0-9]", m.text[1:]):
             # ("the EU's plan to end oil imports" is no peace framework; a bare "the
