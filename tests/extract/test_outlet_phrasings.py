@@ -463,6 +463,12 @@ CASES = [
      ('FRA', 'security.foreign_forces', 'PROPOSE')),
     ('Zelensky said a deal was only acceptable if Russia agreed to a full ceasefire.',
      ('UKR', 'ceasefire', 'DEMAND')),
+    ('Peskov said Ukraine joining NATO would be a "direct threat" to Russia.',
+     ('RUS', 'security.alignment', 'REJECT')),
+    ('Moscow reserves the right to resume strikes on energy facilities, the Kremlin said.',
+     ('RUS', 'ceasefire', 'THREATEN')),
+    ('The Kremlin has ordered the creation of a buffer zone along the border with Sumy.',
+     ('RUS', 'territory.other', 'THREATEN')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
