@@ -238,3 +238,107 @@ def test_a_ceasefire_along_the_line_is_not_a_territorial_claim() -> None:
     keys = _keys("Kyiv is pressing for a ceasefire along the current line of contact.")
     assert ("UKR", "ceasefire", "DEMAND") in keys
     assert ("UKR", "territory.donbas", "DEMAND") not in keys
+
+
+# second round: justice, church and language variants, elections wording, frozen-asset
+# seizure and return, Black Sea shipping, children, the four regions by adjectives, EU
+# accession wording, direct leader talks, army limits "to/for"; groups and persons
+ISSUE_TERMS_2 = [
+    ("Kyiv rejected any amnesties for the invading troops.",
+     ("UKR", "justice.amnesty", "REJECT")),
+    ("Moscow is seeking a blanket pardon for fighters on both sides.",
+     ("RUS", "justice.amnesty", "DEMAND")),
+    ("Sybiha insisted that the aggressor must be punished.",
+     ("UKR", "justice.amnesty", "DEMAND")),
+    ("The Kremlin wants the canonical Orthodox church shielded from bans.",
+     ("RUS", "society.church", "DEMAND")),
+    ("Lavrov called for the protection of Russian compatriots in Ukraine.",
+     ("RUS", "society.language", "DEMAND")),
+    ("Zelensky said Kyiv is ready to hold the votes once the fighting stops.",
+     ("UKR", "politics.elections", "ACCEPT")),
+    ("Washington wants Kyiv to stage presidential and parliamentary ballots this spring.",
+     ("USA", "politics.elections", "DEMAND")),
+    ("Moscow insists that Ukrainians go to the polls before any treaty is signed.",
+     ("RUS", "politics.elections", "DEMAND")),
+    ("Kyiv wants the EU to confiscate the frozen assets outright.",
+     ("UKR", "economy.frozen_assets", "DEMAND")),
+    ("The Kremlin demands the return of its immobilised reserves.",
+     ("RUS", "economy.frozen_assets", "DEMAND")),
+    ("Ankara offered to guarantee safe shipping in the Black Sea.",
+     ("TUR", "ceasefire", "PROPOSE")),
+    ("Zelensky demanded the return of children deported to Russia.",
+     ("UKR", "humanitarian.prisoners", "DEMAND")),
+    ("Kyiv called for an end to the deportation of Ukrainian children.",
+     ("UKR", "humanitarian.prisoners", "DEMAND")),
+    ("The Kremlin's chief negotiator offered to swap a thousand prisoners.",
+     ("RUS", "humanitarian.prisoners", "PROPOSE")),
+    ("The White House would accept Russian control over the four partially occupied regions.",
+     ("USA", "territory.south", "ACCEPT")),
+    ("The Ukrainian envoy said Kyiv wants to become a full member of the EU by 2030.",
+     ("UKR", "eu_membership", "DEMAND")),
+    ("Budanov refused to negotiate directly with the Russian president.",
+     ("UKR", "process.summit", "REJECT")),
+    ("Zelensky again proposed a one-on-one meeting with the Kremlin leader.",
+     ("UKR", "process.summit", "PROPOSE")),
+]
+
+ISSUE_ONLY_2 = [
+    ("Merz said there must be no limitations for the Ukrainian army.",
+     ("DEU", "security.army_size")),
+]
+
+ACTOR_NAMES_2 = [
+    ("The head of Ukraine's delegation demanded an all-for-all swap.",
+     ("UKR", "humanitarian.prisoners", "DEMAND")),
+    ("Members of the coalition offered to send troops once the guns fall silent.",
+     ("EUR", "security.foreign_forces", "PROPOSE")),
+    ("Coalition leaders called for a month-long truce.",
+     ("EUR", "ceasefire", "DEMAND")),
+    ("The Commission President proposed a new package of sanctions.",
+     ("EU", "economy.sanctions", "PROPOSE")),
+    ("EU member states rejected the lifting of sanctions.",
+     ("EU", "economy.sanctions", "REJECT")),
+    ("Kubilius called for tougher sanctions on Moscow.",
+     ("EU", "economy.sanctions", "DEMAND")),
+    ("China's foreign minister called for an end to the fighting.",
+     ("CHN", "ceasefire", "DEMAND")),
+    ("Geng Shuang urged the parties to agree a ceasefire.",
+     ("CHN", "ceasefire", "DEMAND")),
+    ("Turkey's foreign minister offered Istanbul as a venue for a leaders' summit.",
+     ("TUR", "process.summit", "PROPOSE")),
+    ("Trump's son-in-law proposed a joint investment fund using the frozen assets.",
+     ("USA", "economy.frozen_assets", "PROPOSE")),
+    ("Putin's foreign policy aide dismissed the idea of a truce.",
+     ("RUS", "ceasefire", "REJECT")),
+    ("Rosatom rejected any American role at the Zaporizhzhia plant.",
+     ("RUS", "znpp", "REJECT")),
+    ("Lvova-Belova rejected the return of Ukrainian children.",
+     ("RUS", "humanitarian.prisoners", "REJECT")),
+    ("Palisa said Kyiv wants a full ceasefire in the air and at sea.",
+     ("UKR", "ceasefire", "DEMAND")),
+    ("The IAEA head called for a safety zone around the Zaporizhzhia plant.",
+     ("IAEA", "znpp", "DEMAND")),
+]
+
+NO_CLAIM_2 = [
+    "Officials in Brussels discussed how the four partially occupied regions are governed.",
+    "Voters went to the polls in Moldova on Sunday.",
+    "Police seized the assets of a drug cartel.",
+    "Ships crossed the Black Sea safely last month, port data showed.",
+    "The coalition government in Berlin agreed a budget.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_TERMS_2 + ACTOR_NAMES_2)
+def test_second_round_families(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _keys(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_ONLY_2)
+def test_second_round_issue_only(text: str, expected: tuple[str, str]) -> None:
+    assert expected in {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+
+
+@pytest.mark.parametrize("text", NO_CLAIM_2)
+def test_second_round_terms_without_a_stance(text: str) -> None:
+    assert _keys(text) == set()
