@@ -342,3 +342,46 @@ def test_second_round_issue_only(text: str, expected: tuple[str, str]) -> None:
 @pytest.mark.parametrize("text", NO_CLAIM_2)
 def test_second_round_terms_without_a_stance(text: str) -> None:
     assert _keys(text) == set()
+
+
+# third round: leaving the land Russia has occupied, a physical presence and air or sea
+# missions, truce monitors, returning the fallen, replacing the president, easing
+# restrictions on Russian firms, halts to long-range strikes, invitations and hosts
+ISSUE_TERMS_3 = [
+    ("Kyiv insists that Russia vacate the land it has seized since 2014.",
+     ("UKR", "territory.donbas", "DEMAND")),
+    ("Paris proposed a European physical presence in Ukraine once a truce holds.",
+     ("FRA", "security.foreign_forces", "PROPOSE")),
+    ("London offered an air and sea mission over Ukraine.",
+     ("GBR", "security.foreign_forces", "PROPOSE")),
+    ("Moscow rejected the idea of truce monitors along the line of contact.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    ("Russia offered to hand over the remains of the fallen.",
+     ("RUS", "humanitarian.prisoners", "PROPOSE")),
+    ("The Kremlin wants Zelensky to be replaced before a treaty is signed.",
+     ("RUS", "politics.elections", "DEMAND")),
+    ("Washington offered to ease some restrictions on Russian airlines.",
+     ("USA", "economy.sanctions", "PROPOSE")),
+    ("Zelensky proposed a mutual halt to long-range strikes.",
+     ("UKR", "ceasefire", "PROPOSE")),
+    ("Zelensky rejected Putin's invitation to Moscow.",
+     ("UKR", "process.summit", "REJECT")),
+    ("Erdogan offered to host the two presidents in Istanbul.",
+     ("TUR", "process.summit", "PROPOSE")),
+]
+
+NO_CLAIM_3 = [
+    "Drone attacks on Kyiv continued through the night.",
+    "The restrictions on Russian airlines have been in force since 2022.",
+    "Rescuers recovered the bodies of the dead after the strike.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ISSUE_TERMS_3)
+def test_third_round_families(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _keys(text)
+
+
+@pytest.mark.parametrize("text", NO_CLAIM_3)
+def test_third_round_terms_without_a_stance(text: str) -> None:
+    assert _keys(text) == set()
