@@ -368,9 +368,13 @@ ISSUE_TERMS_3 = [
      ("UKR", "process.summit", "REJECT")),
     ("Erdogan offered to host the two presidents in Istanbul.",
      ("TUR", "process.summit", "PROPOSE")),
+    ("Zelensky rejected the plan to give up the rest of the east.",
+     ("UKR", "process.framework", "REJECT")),
 ]
 
 NO_CLAIM_3 = [
+    # a plan to do something outside the talks is no peace plan
+    "Washington urged Brussels to speed up its plan to phase out Russian gas.",
     "Drone attacks on Kyiv continued through the night.",
     "The restrictions on Russian airlines have been in force since 2022.",
     "Rescuers recovered the bodies of the dead after the strike.",
