@@ -389,3 +389,32 @@ def test_third_round_families(text: str, expected: tuple[str, str, str]) -> None
 @pytest.mark.parametrize("text", NO_CLAIM_3)
 def test_third_round_terms_without_a_stance(text: str) -> None:
     assert _keys(text) == set()
+
+
+# a country's official by a possessive title ("Russia's deputy foreign minister"), and the
+# Group of Seven as the Western partners
+POSSESSIVE_TITLES = [
+    ("Ukraine's spy chief ruled out any territorial concessions.",
+     ("UKR", "territory.donbas", "REJECT")),
+    ("Kyiv's top negotiator offered a new prisoner swap.",
+     ("UKR", "humanitarian.prisoners", "PROPOSE")),
+    ("Russia's deputy foreign minister rejected the deployment of peacekeepers.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    ("Moscow's UN ambassador rejected any foreign troops in Ukraine.",
+     ("RUS", "security.foreign_forces", "REJECT")),
+    ("Trump's national security adviser called for a thirty-day truce.",
+     ("USA", "ceasefire", "DEMAND")),
+    ("Britain's defence secretary proposed a reassurance force.",
+     ("GBR", "security.foreign_forces", "PROPOSE")),
+    ("Germany's foreign minister called for tougher sanctions.",
+     ("DEU", "economy.sanctions", "DEMAND")),
+    ("France's armed forces minister offered to send troops after a truce.",
+     ("FRA", "security.foreign_forces", "PROPOSE")),
+    ("G7 leaders called for an unconditional ceasefire.",
+     ("WEST", "ceasefire", "DEMAND")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSSESSIVE_TITLES)
+def test_possessive_titles(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _keys(text)
