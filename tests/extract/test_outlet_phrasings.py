@@ -649,3 +649,10 @@ def test_a_proposal_for_a_specific_measure_is_not_a_framework_plan() -> None:
     got = {(c.actor, c.issue) for c in extract_claims(
         "Kyiv welcomed an American proposal for a 30-day truce.", DAY)}
     assert ("USA", "ceasefire") in got and ("USA", "process.framework") not in got
+
+
+def test_curly_and_straight_apostrophes_name_the_same_group() -> None:
+    straight = extract_claims("Ukraine's top diplomat rejected any cession of Donbas.", DAY)
+    curly = extract_claims("Ukraine’s top diplomat rejected any cession of Donbas.", DAY)
+    assert {(c.actor, c.issue, c.stance) for c in straight} == \
+        {(c.actor, c.issue, c.stance) for c in curly} != set()

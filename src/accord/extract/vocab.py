@@ -215,6 +215,10 @@ class Vocab:
     pax: dict[str, str | None] = field(default_factory=dict)
 
 
+def _apostrophes(pattern: str) -> str:
+    return re.sub(r"['’]", "['’]", pattern)
+
+
 def _compile(pattern: str, where: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
     try:
         return re.compile(pattern, flags)
@@ -327,11 +331,14 @@ def build_vocab(actors: Actors, issues: Issues, cues: Cues, origin: str) -> Voca
     v.issue_of_term = [i.id for i in issues.issues for _ in i.terms]
     v.issue_index = FirstLetterIndex([t for i in issues.issues for t in i.terms], True)
     v.name_keys = [k for k, (kind, _) in lookup.items() if kind != "group" and kind != "source"]
-    v.name_index = FirstLetterIndex([re.escape(k) + r"(?:['’]s)?" for k in v.name_keys], False)
+    # news writes the apostrophe either way ("Ukraine's", "Ukraine’s")
+    v.name_index = FirstLetterIndex(
+        [_apostrophes(re.escape(k)) + r"(?:['’]s)?" for k in v.name_keys], False)
     v.group_keys = groups + list(actors.sources)
     # plurals too ("Russian and Ukrainian delegations")
     v.group_index = FirstLetterIndex(
-        [re.escape(g) + ("" if g.endswith("s") else "s?") for g in v.group_keys], True)
+        [_apostrophes(re.escape(g)) + ("" if g.endswith("s") else "s?") for g in v.group_keys],
+        True)
     if issues.blockers:
         v.blocker_regex = _compile(_words(issues.blockers), "issues.yaml blockers")
 
