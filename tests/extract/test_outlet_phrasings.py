@@ -469,6 +469,18 @@ CASES = [
      ('RUS', 'ceasefire', 'THREATEN')),
     ('The Kremlin has ordered the creation of a buffer zone along the border with Sumy.',
      ('RUS', 'territory.other', 'THREATEN')),
+    ('EU membership remains the key goal for Kyiv, the deputy prime minister said.',
+     ('UKR', 'eu_membership', 'DEMAND')),
+    ('Merz warned that easing sanctions now would be a historic mistake.',
+     ('DEU', 'economy.sanctions', 'REJECT')),
+    ('Washington will not lift sanctions before a peace deal is signed, Rubio said.',
+     ('USA', 'economy.sanctions', 'REJECT')),
+    ('Beijing has no plans to send peacekeepers to Ukraine, a spokesman said.',
+     ('CHN', 'security.foreign_forces', 'REJECT')),
+    ('The Europeans suggested removing the clause that caps Ukraine\'s army.',
+     ('EUR', 'security.army_size', 'REJECT')),
+    ('Moscow signalled a willingness to swap prisoners on an all-for-all basis.',
+     ('RUS', 'humanitarian.prisoners', 'ACCEPT')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing

@@ -559,9 +559,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
              if c2.start > c1_.end and _INNER.match(text[c1_.end:c2.start])}
     # "will propose officially accepting X", "demanded recognising X": the gerund is the
     # content of the proposal or demand, not a stance of its own
-    inner |= {c2 for c1_ in cues if c1_.rule.stance in ("DEMAND", "PROPOSE") for c2 in cues
-              if c2.start > c1_.end and c2.text.lower().endswith("ing")
-              and _GERUND_GAP.match(text[c1_.end:c2.start])}
+    # ("proposed dropping the demand for X" is a rejection of X: the gerund then speaks)
+    for c1_ in cues:
+        if c1_.rule.stance not in ("DEMAND", "PROPOSE"):
+            continue
+        for c2 in cues:
+            if c2.start > c1_.end and c2.text.lower().endswith("ing") \
+                    and _GERUND_GAP.match(text[c1_.end:c2.start]):
+                inner.add(c1_ if c2.rule.stance == "REJECT" else c2)
     # "no willingness to agree to a truce", "readiness to accept": one stance, not two (the
     # readiness carries it; "willing to offer X" is an offer)
     for c1_ in cues:
@@ -879,7 +884,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
         if stance == "REJECT" and flip is None:
             # "will never give up the liberation of X", "condemned the persecution of X": to
             # refuse to drop a goal, or to condemn a wrong done to X, is to demand X
-            gm = (_GOAL if _GIVE_UP.search(cue.text) else
+            gm = (_GOAL if _GIVE_UP.search(cue.text)
+                  and re.search(r"\bnot\b|\bnever\b|n[’']t\b", cue.text, re.IGNORECASE) else
                   _WRONG if re.match(r"condemn|denounc|decr|slamm|criticis|criticiz",
                                      cue.text, re.IGNORECASE) else None)
             fm = gm.match(text, cue.end) if gm is not None else None
