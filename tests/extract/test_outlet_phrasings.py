@@ -413,7 +413,7 @@ CASES = [
      ('RUS', 'economy.sanctions', 'DEMAND')),
     ('Britain will propose formally recognising the peninsula as Russian, officials say.',
      ('GBR', 'territory.crimea', 'PROPOSE')),
-    ('Paris said a truce must be the first step, followed by guarantees.',
+    ('Paris said a truce has to come first and guarantees after it.',
      ('FRA', 'process.sequencing', 'DEMAND')),
     ('The Kremlin floated a summit in Moscow, an idea rejected outright by Kyiv.',
      ('UKR', 'process.summit', 'REJECT')),

@@ -73,8 +73,8 @@ _CONTENT_VERB = re.compile(
     r"outlines?|sets?\s+out|(?:had|has)\s+stated|would|will|does\s+not\s+(?:prohibit|bar|"
     r"exclude|rule\s+out)|drops?|dropped|calls?\s+for|guarantees?|grants?|allows?|bars?|"
     r"limits?|caps?|requires?)\b", re.IGNORECASE)
-# ("in the document" sources a point only at the head of a clause, not in "points in the
-# document that he does not like")
+# ("in the document" sources a point only at the head of a clause, not in "clauses in the
+# text he dislikes")
 _FROM_TEXT = re.compile(r"(?:\b(?:according\s+to|under|(?:set|laid|spelled)\s+out\s+in|"
                         r"contained\s+in|included\s+in)|(?:^|[,;:]\s*)in)\s+the\s+(?:(?:original|"
                         r"initial|first|"
@@ -155,7 +155,7 @@ def _speaker_name(m: ActorMention | None) -> str | None:
 def _option(doc: _Doc, issue: str, lo: int, hi: int) -> str | None:
     """The option named in text[lo:hi]; with several, the one nearest a mention of the issue.
 
-    ("a ceasefire must be the first step, followed by guarantees": ceasefire first)
+    ("first a truce, and guarantees later": the truce comes first)
     """
     segment = doc.text[lo:hi]
     named = [(option, regex) for option, regex in doc.vocab.option_regex.get(issue, [])
@@ -669,7 +669,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 # "rejected Russian demands for neutrality": the adjective names the party
                 found_m = nat
             elif found_m is None and _RELATIVE_HEAD.match(text, c0) and c0 > sent.start:
-                # "Kyiv, which wants to join the alliance, ...": the antecedent before the comma
+                # "Kyiv, which seeks NATO membership, ...": the antecedent before the comma
                 found_m = nearest_left(actors, c0, sent.start, 12, text, kinds, cue.text)
             elif found_m is None and _PARTICIPLE.match(text, c0):
                 # ", calling the terms an ultimatum": the subject is the main clause's, not
@@ -693,7 +693,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 gap += pos - found_m.start
                 pos = found_m.start
                 found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
-            # "Erdogan who, addressing the negotiators, called for": the object of a
+            # "Erdogan, speaking to both delegations, urged": the object of a
             # participle in commas is not the subject
             aside = _PARTICIPLE_ASIDE.search(text, max(sent.start, pos - 120), pos)
             if aside is not None and (found_m is None or aside.start() < found_m.start):
@@ -770,7 +770,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
         hyp = _HYPOTHETICAL.search(text, max(sent.start, actor_m.start - 16), actor_m.start) \
             if how == "left" else None
         if hyp is not None:
-            # "no concessions until the Kremlin agrees to a ceasefire", "if Kyiv accepts":
+            # "no relief until Moscow accepts a truce", "if Kyiv accepts":
             # a condition someone else sets, not the party's stance; when it is the condition
             # of the speaker or the main clause's subject ("only if", "until", "unless"),
             # they demand it
@@ -806,7 +806,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                         and _COMMITMENT.fullmatch(cue.text) and state.document is None \
                         and (holder is None or actor_m.kind == "pronoun"
                              or holder.speaker.party == actor_m.party):
-                    # "Putin said he would freeze the line in the south": a party's own
+                    # "Moscow said it would halt its advance in the south": a party's own
                     # undertaking is what it puts on the table
                     stance = "PROPOSE"
                 elif not (how == "holder" and _OBLIGATION.search(cue.text)):
