@@ -155,9 +155,10 @@ CASES = [
     ('The proposal, which Kyiv has rejected, would see Ukraine cede the rest of '
      'Donetsk.',
      ('UKR', 'territory.donbas', 'REJECT')),
+    # offering one's own troops puts them on the table (annotated: 26 PROPOSE, 7 ACCEPT)
     ('Britain and France have said they are prepared to send troops to Ukraine after a'
      ' ceasefire.',
-     ('GBR', 'security.foreign_forces', 'ACCEPT')),
+     ('GBR', 'security.foreign_forces', 'PROPOSE')),
     ('The Kremlin warned that any Western troops would become a target for the Russian'
      ' military.',
      ('RUS', 'security.foreign_forces', 'THREATEN')),
@@ -481,6 +482,16 @@ CASES = [
      ('EUR', 'security.army_size', 'REJECT')),
     ('Moscow signalled a willingness to swap prisoners on an all-for-all basis.',
      ('RUS', 'humanitarian.prisoners', 'ACCEPT')),
+    ('Kyiv said it was ready to release captured soldiers in a new swap.',
+     ('UKR', 'humanitarian.prisoners', 'PROPOSE')),
+    ('The troop ceiling was seen as a core demand of the Kremlin.',
+     ('RUS', 'security.army_size', 'DEMAND')),
+    ('The 600,000 troop cap was rejected as a non-starter by Ukrainians.',
+     ('UKR', 'security.army_size', 'REJECT')),
+    ('Kyiv welcomed the talks but demanded a full truce first.',
+     ('UKR', 'ceasefire', 'DEMAND')),
+    ('Moscow floated a temporary international administration for Ukraine before a vote.',
+     ('RUS', 'politics.elections', 'PROPOSE')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing

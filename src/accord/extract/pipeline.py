@@ -671,7 +671,10 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             elif found_m is None and _RELATIVE_HEAD.match(text, c0) and c0 > sent.start:
                 # "Kyiv, which seeks NATO membership, ...": the antecedent before the comma
                 found_m = nearest_left(actors, c0, sent.start, 12, text, kinds, cue.text)
-            elif found_m is None and _PARTICIPLE.match(text, c0):
+            elif found_m is None and (_PARTICIPLE.match(text, c0) or (
+                    re.search(r"\b(?:but|yet|and)\s*$", text[max(sent.start, c0 - 6):c0])
+                    and re.match(r"(?-i:[a-z]+ed)\b", text[c0:]))):
+                # (", but demanded a truce": a second verb of the same subject)
                 # ", calling the terms an ultimatum": the subject is the main clause's, not
                 # the subject of a clause inside it ("demands that Ukraine leave X, but ...")
                 lo, gap = sent.start, gap + (c0 - sent.start)
