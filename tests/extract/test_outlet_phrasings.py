@@ -492,6 +492,10 @@ CASES = [
      ('UKR', 'ceasefire', 'DEMAND')),
     ('Moscow floated a temporary international administration for Ukraine before a vote.',
      ('RUS', 'politics.elections', 'PROPOSE')),
+    ('Ankara is pushing its own ceasefire initiative at the UN.',
+     ('TUR', 'ceasefire', 'PROPOSE')),
+    ('Peskov said sanctions relief must be part of any settlement.',
+     ('RUS', 'economy.sanctions', 'DEMAND')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
@@ -679,3 +683,12 @@ def test_curly_and_straight_apostrophes_name_the_same_group() -> None:
     curly = extract_claims("Ukraine’s top diplomat rejected any cession of Donbas.", DAY)
     assert {(c.actor, c.issue, c.stance) for c in straight} == \
         {(c.actor, c.issue, c.stance) for c in curly} != set()
+
+
+def test_a_venue_proposed_while_a_summit_is_discussed() -> None:
+    text = ("Where a Putin-Zelensky summit could take place is still open. Erdogan has "
+            "proposed Istanbul again.")
+    assert ("TUR", "process.summit", "PROPOSE") in {
+        (c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    # without talk of a summit, a city after "proposed" is no venue
+    assert not extract_claims("Erdogan has proposed Istanbul again.", DAY)

@@ -923,6 +923,13 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 if back:
                     issue_ids = [back[-1].issue]
                     mode = "fronted"
+        if not issue_ids and stance in ("PROPOSE", "ACCEPT", "REJECT") \
+                and any("process.summit" in past for past in state.history[-3:]) \
+                and any(rx.match(text, cue.end + (len(text[cue.end:]) - len(
+                    text[cue.end:].lstrip()))) for _o, rx in doc.vocab.option_regex.get(
+                    "process.summit", [])):
+            # "Macron has proposed Geneva" while the text is about where leaders would meet
+            issue_ids, mode = ["process.summit"], "venue"
         if not issue_ids and topic:
             # "In Donbas, by contrast, Ukrainian negotiators say they will not withdraw"
             issue_ids, mode = list(topic), "topic"
