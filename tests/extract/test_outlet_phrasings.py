@@ -692,3 +692,21 @@ def test_a_venue_proposed_while_a_summit_is_discussed() -> None:
         (c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
     # without talk of a summit, a city after "proposed" is no venue
     assert not extract_claims("Erdogan has proposed Istanbul again.", DAY)
+
+
+def test_unless_turns_the_condition_into_a_demand() -> None:
+    text = "Moscow will not sign a truce unless the sanctions on its banks are lifted."
+    got = {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    assert ("RUS", "ceasefire", "REJECT") in got
+    assert ("RUS", "economy.sanctions", "DEMAND") in got
+    # an issue named before the turn keeps the rejection
+    both = extract_claims("Merz said he could not imagine returning the frozen assets unless "
+                          "Moscow pays reparations.", DAY)
+    assert ("DEU", "economy.frozen_assets", "REJECT") in {(c.actor, c.issue, c.stance)
+                                                          for c in both}
+
+
+def test_within_the_framework_of_is_no_plan() -> None:
+    got = extract_claims("Russia no longer insists on that point within the framework of a "
+                         "peace agreement.", DAY)
+    assert not [c for c in got if c.issue == "process.framework"]

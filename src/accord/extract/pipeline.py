@@ -893,7 +893,10 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                                      cue.text, re.IGNORECASE) else None)
             fm = gm.match(text, cue.end) if gm is not None else None
             flip = fm.start() if fm else None
-        flipped = {i.issue for i in found if flip is not None and i.start > flip}
+        # (an issue also named before the turn keeps the rejection: "cannot imagine returning
+        # the assets unless reparations are paid" still rejects returning the assets)
+        flipped = ({i.issue for i in found if flip is not None and i.start > flip}
+                   - {i.issue for i in found if flip is not None and i.start < flip})
         if stance in ("PROPOSE", "ACCEPT"):
             # "promised a ceasefire if Kyiv withdraws from Donbas", "would agree to a truce
             # only after a withdrawal": the condition the party sets is what it demands ("would
