@@ -710,3 +710,14 @@ def test_within_the_framework_of_is_no_plan() -> None:
     got = extract_claims("Russia no longer insists on that point within the framework of a "
                          "peace agreement.", DAY)
     assert not [c for c in got if c.issue == "process.framework"]
+
+
+def test_a_summit_as_a_time_and_a_plant_named_by_its_town() -> None:
+    got = {(c.actor, c.issue) for c in extract_claims(
+        "At the close of the peace summit in Lucerne, Zelensky said all captives must come "
+        "home.", DAY)}
+    assert ("UKR", "humanitarian.prisoners") in got and ("UKR", "process.summit") not in got
+    got = {(c.actor, c.issue) for c in extract_claims(
+        "Kyiv insists its nuclear stations, including Zaporizhzhia, return to its control.",
+        DAY)}
+    assert ("UKR", "znpp") in got and ("UKR", "territory.south") not in got
