@@ -714,8 +714,8 @@ def test_within_the_framework_of_is_no_plan() -> None:
 
 def test_a_summit_as_a_time_and_a_plant_named_by_its_town() -> None:
     got = {(c.actor, c.issue) for c in extract_claims(
-        "At the close of the peace summit in Lucerne, Zelensky said all captives must come "
-        "home.", DAY)}
+        "At the close of the peace summit in Lucerne, Zelensky said all prisoners of war "
+        "must be freed.", DAY)}
     assert ("UKR", "humanitarian.prisoners") in got and ("UKR", "process.summit") not in got
     got = {(c.actor, c.issue) for c in extract_claims(
         "Kyiv insists its nuclear stations, including Zaporizhzhia, return to its control.",
