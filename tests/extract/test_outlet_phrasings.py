@@ -496,6 +496,17 @@ CASES = [
      ('TUR', 'ceasefire', 'PROPOSE')),
     ('Peskov said sanctions relief must be part of any settlement.',
      ('RUS', 'economy.sanctions', 'DEMAND')),
+    ('The talks ended early, with Moscow flatly rejecting a ceasefire.',
+     ('RUS', 'ceasefire', 'REJECT')),
+    ('Paris is ready and willing to put French soldiers on the ground in Ukraine.',
+     ('FRA', 'security.foreign_forces', 'PROPOSE')),
+    ('The Kremlin said the status of the Ukrainian Orthodox Church is not a matter for '
+     'negotiation.',
+     ('RUS', 'society.church', 'DEMAND')),
+    ('Moscow said seizing the frozen assets would have grave consequences.',
+     ('RUS', 'economy.frozen_assets', 'THREATEN')),
+    ('Ankara offered to host a meeting of the two countries\' presidents.',
+     ('TUR', 'process.summit', 'PROPOSE')),
 ]
 
 # sentences with parties and issues but no stance: they must give nothing
@@ -721,3 +732,10 @@ def test_a_summit_as_a_time_and_a_plant_named_by_its_town() -> None:
         "Kyiv insists its nuclear stations, including Zaporizhzhia, return to its control.",
         DAY)}
     assert ("UKR", "znpp") in got and ("UKR", "territory.south") not in got
+
+
+def test_an_obligation_in_a_list_of_terms_is_not_the_obliged_partys_demand() -> None:
+    got = extract_claims("- Neutrality: Ukraine would need to give up any bid to join NATO.",
+                         DAY)
+    assert ("UKR", "security.alignment", "DEMAND") not in {(c.actor, c.issue, c.stance)
+                                                          for c in got}

@@ -53,9 +53,12 @@ def is_object(text: str, mention: ActorMention) -> bool:
     before = text[max(0, mention.start - 30):mention.start]
     if _MEMBERS_OF.search(before):
         return False
+    if re.search(r"\bwith\s+$", before) and _ABSOLUTE.match(text, mention.end):
+        return False  # "with Russia ruling out a ceasefire": the subject of an absolute clause
     return bool(OBJECT_BEFORE.search(before))
 
 
+_ABSOLUTE = re.compile(r"\s+(?:(?-i:[a-z]+ly)\s+)?(?-i:[a-z]+ing)\b")
 _MEMBERS_OF = re.compile(r"\b(?:leaders|members|member states|officials|representatives|"
                          r"ministers|envoys|delegations?|heads|diplomats|negotiators)\s+of\s+"
                          r"(?:the\s+)?$", re.IGNORECASE)

@@ -753,6 +753,13 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             # "Y said X would need to cede Z" / "Y stated that X's bid is unrealistic": the
             # obligation or the verdict is the speaker's, the party named is its content
             actor_m, how = holder.speaker, "holder"
+        elif holder is None and actor_m is not None and rule.actor == "left" \
+                and re.fullmatch(r"need(?:s|ed)?", cue.text, re.IGNORECASE) \
+                and re.search(r"\bwould\s+$", text[max(c0, cue.start - 8):cue.start]) \
+                and re.match(r"\s+to\s", text[cue.end:]) and actor_m.kind != "first_person":
+            # "- Neutral status: Ukraine would need to adopt ..." in a list of someone's terms:
+            # an obligation put on the party named, not its own demand
+            continue
         if rule.stance == "PROPOSE" and re.fullmatch(r"present(?:s|ed)?", cue.text,
                                                      re.IGNORECASE) \
                 and re.match(r"[^.,;]{0,60}?\bas\b", text[cue.end:]):
