@@ -236,6 +236,8 @@ _IF_CLAUSE = re.compile(r"\b(?:if|provided(?:\s+that)?|on\s+condition\s+that|as\
                         r"in\s+exchange\s+for|in\s+return\s+for)\s", re.IGNORECASE)
 _ONLY_CLAUSE = re.compile(r"\bonly\s+(?:after|if|once|when|on\s+condition)\b", re.IGNORECASE)
 _TRIGGER = re.compile(r"\b(?:if|unless|should\s+(?:the|talks|Russia|Moscow|Kyiv))\s", re.IGNORECASE)
+_TO_AFTER = re.compile(r"\s+to\s")
+_SPACE = re.compile(r"\s*")
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
@@ -259,6 +261,12 @@ def _nationality_before(nationalities: dict[str, str], text: str, lo: int,
         return None
     return ActorMention(m.start(1), m.end(1), m.group(1), "party", nationalities[m.group(1)],
                         m.group(1))
+
+
+def _after_turn(found: list[IssueMention], pos: int) -> set[str]:
+    """Issues named after ``pos`` and not also before it (the part a turn such as "unless",
+    "if" or "in return for" hands to a different stance)."""
+    return {i.issue for i in found if i.start > pos} - {i.issue for i in found if i.start < pos}
 
 
 def _coordinated(actors: list[ActorMention], m: ActorMention, text: str) -> list[ActorMention]:
@@ -658,11 +666,13 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                      "collective"}
             pos, gap = cue.start, rule.gap
             found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
+            nominal = NOMINAL_CUE.match(cue.text) is not None
             enclosing = next((m for m in actors if m.kind == "document" and m.party
-                              and m.start < cue.start and cue.end <= m.end), None)
+                              and m.start < cue.start and cue.end <= m.end), None) \
+                if nominal else None
             nat = _nationality_before(doc.vocab.actors.nationalities, text, c0, cue.start) \
-                if NOMINAL_CUE.match(cue.text) else None
-            if enclosing is not None and NOMINAL_CUE.match(cue.text):
+                if nominal else None
+            if enclosing is not None:
                 # "a U.S. proposal for a ceasefire": the plan's own party puts it forward
                 found_m = enclosing
             elif nat is not None and (found_m is None or found_m.end <= nat.start):
@@ -749,14 +759,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 and actor_m is not holder.speaker and rule.actor == "left" and (
                     (rule.scope == "left" and _PREDICATE.fullmatch(cue.text))
                     or (re.fullmatch(r"need(?:s|ed)?", cue.text, re.IGNORECASE)
-                        and re.match(r"\s+to\s", text[cue.end:]))):
+                        and _TO_AFTER.match(text, cue.end))):
             # "Y said X would need to cede Z" / "Y stated that X's bid is unrealistic": the
             # obligation or the verdict is the speaker's, the party named is its content
             actor_m, how = holder.speaker, "holder"
         elif holder is None and actor_m is not None and rule.actor == "left" \
                 and re.fullmatch(r"need(?:s|ed)?", cue.text, re.IGNORECASE) \
                 and re.search(r"\bwould\s+$", text[max(c0, cue.start - 8):cue.start]) \
-                and re.match(r"\s+to\s", text[cue.end:]) and actor_m.kind != "first_person":
+                and _TO_AFTER.match(text, cue.end) and actor_m.kind != "first_person":
             # "- Neutral status: Ukraine would need to adopt ..." in a list of someone's terms:
             # an obligation put on the party named, not its own demand
             continue
@@ -902,8 +912,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             flip = fm.start() if fm else None
         # (an issue also named before the turn keeps the rejection: "cannot imagine returning
         # the assets unless reparations are paid" still rejects returning the assets)
-        flipped = ({i.issue for i in found if flip is not None and i.start > flip}
-                   - {i.issue for i in found if flip is not None and i.start < flip})
+        flipped = _after_turn(found, flip) if flip is not None else set()
         if stance in ("PROPOSE", "ACCEPT"):
             # "promised a ceasefire if Kyiv withdraws from Donbas", "would agree to a truce
             # only after a withdrawal": the condition the party sets is what it demands ("would
@@ -911,16 +920,15 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             # annotators read it)
             cm = (_IF_CLAUSE if stance == "PROPOSE" else _ONLY_CLAUSE).search(text, cue.end, hi)
             if cm is not None:
-                flipped |= ({i.issue for i in found if i.start > cm.start()}
-                            - {i.issue for i in found if i.start < cm.start()})
+                flipped |= _after_turn(found, cm.start())
         elif stance == "DEMAND":
             # "called for more sanctions if the talks fail to bring a ceasefire": the trigger
             # is not part of the demand
             cm = _TRIGGER.search(text, cue.end, hi)
             if cm is not None:
-                before = {i.issue for i in found if i.start < cm.start()}
-                found = [i for i in found if i.start < cm.start() or i.issue in before]
-                issue_ids = [i for i in issue_ids if i in {f.issue for f in found}]
+                trigger_only = _after_turn(found, cm.start())
+                found = [i for i in found if i.issue not in trigger_only]
+                issue_ids = [i for i in issue_ids if i not in trigger_only]
         mode = "term"
         if not issue_ids and rule.scope == "right" and not text[lo:hi].strip(" ,.;:!?\"”’") \
                 and actor_m.start >= sent.start:
@@ -935,9 +943,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                     mode = "fronted"
         if not issue_ids and stance in ("PROPOSE", "ACCEPT", "REJECT") \
                 and any("process.summit" in past for past in state.history[-3:]) \
-                and any(rx.match(text, cue.end + (len(text[cue.end:]) - len(
-                    text[cue.end:].lstrip()))) for _o, rx in doc.vocab.option_regex.get(
-                    "process.summit", [])):
+                and any(rx.match(text, _SPACE.match(text, cue.end).end())
+                        for _o, rx in doc.vocab.option_regex.get("process.summit", [])):
             # "Macron has proposed Geneva" while the text is about where leaders would meet
             issue_ids, mode = ["process.summit"], "venue"
         if not issue_ids and topic:
