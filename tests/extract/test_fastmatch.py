@@ -43,3 +43,11 @@ def test_prefixes_of_optional_repeated_and_alternative_starts() -> None:
     text = "Kyiv rejects 50,000 troops and bc, x and abc; Russia objects."
     assert sorted(fm.finditer(text)) == _brute(fm, text)
     assert len(list(fm.finditer(text))) == 7
+
+
+def test_letters_that_lower_to_two_keep_offsets() -> None:
+    fm = FirstLetterIndex(["kyiv", "demands?", "istanbul"], True)
+    text = "İstanbul talks: Kyiv demands, İİ Istanbul."
+    found = list(fm.finditer(text))
+    # lowering the whole text would shift every offset after an "İ" by one
+    assert (16, 20, 0) in found and (21, 28, 1) in found and (33, 41, 2) in found

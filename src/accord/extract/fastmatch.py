@@ -151,6 +151,8 @@ class FirstLetterIndex:
     def finditer(self, text: str) -> Iterator[tuple[int, int, int]]:
         """Every match starting at a word start (overlapping matches included)."""
         lower = text.lower() if self.ignore_case else text
+        if len(lower) != len(text):  # a few letters lower to two ("İ"): keep offsets aligned
+            lower = "".join(ch.lower()[:1] for ch in text)
         for w in self.starts.finditer(text):
             pos = w.start()
             idx, gate = self._gate(lower[pos:pos + 2])
