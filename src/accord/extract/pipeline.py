@@ -29,6 +29,7 @@ from accord.extract.attribution import (
     Frame,
     find_frames,
     find_quotes,
+    is_possessive,
     nearest_left,
     nearest_right,
 )
@@ -242,7 +243,28 @@ _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
                       r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+"
-                      r"|\bwhich\s+)$", re.IGNORECASE)
+                      r"|\bwhich\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,3})$", re.IGNORECASE)
+# "X, which Moscow has refused to discuss": at most two bare verbs after the cue
+_BARE_TAIL = re.compile(r"[\s\"”’]*(?:(?-i:[a-z]+)\s*){0,2}[\s.,;:!?\"”’)]*")
+# "Peskov called Kyiv's plan to retake Crimea an illusion": the verb of a verdict
+_VERDICT_VERB = re.compile(r"call(?:s|ed)?|considers?|considered|deems?|deemed|finds?|found|"
+                           r"brand(?:s|ed)|regards?|regarded|views?|viewed|sees|saw|"
+                           r"describe[sd]",
+                           re.IGNORECASE)
+# "the demands that the Russian leader listed included X": the agent of a nominal cue named
+# in a relative clause after it, and the verb that hands its content on
+_RELATIVE_AGENT = re.compile(r"\s+(?:for\s+[\w-]+\s+|(?:he|she|it|they)\s+)?(?:that|which)\s+$",
+                             re.IGNORECASE)
+_AGENT_VERB = re.compile(r"\s+(?:has\s+|had\s+|have\s+)?(?:listed|made|set\s+out|put\s+forward|"
+                         r"outlined|presented|voiced|issued|laid\s+out|tabled|submitted|named|"
+                         r"announced|spelled\s+out|handed\s+over)\b(?:\s+(?:on|in|at)\s+"
+                         r"(?-i:[A-Z])\w+)?(?:\s+(?:include[sd]?|are|were|was|is)\b)?",
+                         re.IGNORECASE)
+# "offered guarantees instead of NATO membership": what follows is not what is offered
+_SUBSTITUTE = re.compile(r"\b(?:instead\s+of|in\s+lieu\s+of|rather\s+than|as\s+an\s+"
+                         r"alternative\s+to)\b", re.IGNORECASE)
+# "concessions and the waiver of reparations": terms of one list before a participle
+_LIST_GAP = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as)\s+(?:[\w'’-]+\s+){0,3}")
 
 
 @functools.lru_cache(maxsize=4)
@@ -577,12 +599,26 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 inner.add(c1_ if c2.rule.stance == "REJECT" else c2)
     # "no willingness to agree to a truce", "readiness to accept": one stance, not two (the
     # readiness carries it; "willing to offer X" is an offer)
+    carried: dict[CueMatch, CueMatch] = {}
     for c1_ in cues:
         if re.search(r"(?:willingness|readiness|ready|prepared|willing) to$", c1_.text,
                      re.IGNORECASE):
             for c2 in cues:
                 if c2.start > c1_.end and not text[c1_.end:c2.start].strip():
                     inner.add(c2 if c2.rule.stance == "ACCEPT" else c1_)
+                    if c2.rule.stance == "ACCEPT":
+                        carried[c1_] = c2
+    # "called Kyiv's plan to retake Crimea an illusion": the verdict word is the verb's, and
+    # what lies between (the plan, and the stances inside it) is what the verdict is on
+    verdict_hi: dict[CueMatch, int] = {}
+    for c1_ in cues:
+        if c1_.rule.stance == "REJECT" and _VERDICT_VERB.fullmatch(c1_.text):
+            c2 = next((c for c in cues if c.start > c1_.end and c.rule.stance == "REJECT"
+                       and c.rule.scope == "left"
+                       and not re.search(r"[.;:]", text[c1_.end:c.start])), None)
+            if c2 is not None:
+                inner.add(c2)
+                verdict_hi[c1_] = c2.start
     # "rebuffed calls for X", "rejected the US offer of X": a stance's object may itself be a
     # cue; it then belongs to whoever is named inside the object ("the US"), not to the subject
     objects = {c2: c1 for c1 in cues if c1.rule.stance in ("REJECT", "ACCEPT")
@@ -658,6 +694,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             holder = Frame(sent.start, sent.end, state.document, "", "document")
         # the party
         actor_m: ActorMention | None = None
+        agent_end: int | None = None  # end of "that X listed" after a nominal cue
         how = rule.actor
         by_agent = False
         if rule.actor == "left":
@@ -667,6 +704,14 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             pos, gap = cue.start, rule.gap
             found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
             nominal = NOMINAL_CUE.match(cue.text) is not None
+            if found_m is None and nominal and rule.stance in ("DEMAND", "PROPOSE"):
+                agent = next((m for m in actors if cue.end < m.start < c1
+                              and m.kind in ("party", "person", "pronoun", "group")
+                              and _RELATIVE_AGENT.fullmatch(text, cue.end, m.start)), None)
+                verb = _AGENT_VERB.match(text, agent.end) if agent is not None else None
+                if verb is not None:
+                    found_m, agent_end = agent, verb.end()
+                    agentless.discard(cue)  # "the demands that X listed" name their agent
             enclosing = next((m for m in actors if m.kind == "document" and m.party
                               and m.start < cue.start and cue.end <= m.end), None) \
                 if nominal else None
@@ -679,8 +724,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 # "rejected Russian demands for neutrality": the adjective names the party
                 found_m = nat
             elif found_m is None and _RELATIVE_HEAD.match(text, c0) and c0 > sent.start:
-                # "Kyiv, which seeks NATO membership, ...": the antecedent before the comma
-                found_m = nearest_left(actors, c0, sent.start, 12, text, kinds, cue.text)
+                # "Kyiv, which seeks NATO membership, ...": the antecedent before the comma,
+                # also as the object of a preposition ("a nonstarter for Kyiv, which wants")
+                found_m = next((m for m in reversed(actors) if sent.start <= m.start
+                                and m.end <= c0 and c0 - m.end <= 12 and m.kind in kinds
+                                and not is_possessive(m)), None)
             elif found_m is None and (_PARTICIPLE.match(text, c0) or (
                     re.search(r"\b(?:but|yet|and)\s*$", text[max(sent.start, c0 - 6):c0])
                     and re.match(r"(?-i:[a-z]+ed)\b", text[c0:]))):
@@ -850,22 +898,32 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 parties.append("EUR")
         # the issue: where the rule says, up to the neighbouring cues in the clause
         # neighbouring cues bound the scope; a plan's "would" binds only plans
+        # ("readiness to accept a US proposal for X": the proposal is what is accepted)
         bounding = [c for c in cues if c not in inner and c not in agentless
-                    and c.rule.stance != DOCUMENT and objects.get(c) is not cue]
+                    and c.rule.stance != DOCUMENT and objects.get(c) is not cue
+                    and (cue not in carried or objects.get(c) is not carried[cue])]
         prev_end = max([c.end for c in bounding if c0 <= c.end <= cue.start] + [c0])
         next_start = min([c.start for c in bounding if cue.end <= c.start < c1] + [c1])
         frame_start = max([f.start for f in frames if f.kind == "verb" and f.start <= cue.start]
                           + [c0])
         inverted = how == "left" and re.search(r"\bas\s+$", text[max(c0, actor_m.start - 4):
                                                                    actor_m.start])
-        if inverted:
+        if agent_end is not None:
+            lo, hi = agent_end, c1
+        elif inverted:
             # "85,000 troops, as Moscow wanted": the issue comes before the party
             lo, hi = max(prev_end, c0, actor_m.start - 120), actor_m.start
         elif by_agent:
             # "a plan circulated by X": what X circulated is the noun before the participle
             lo, hi = max(prev_end, c0, cue.start - 60), cue.start
+        elif cue in verdict_hi:
+            lo, hi = cue.end, verdict_hi[cue]
         elif rule.scope == "right":
             lo, hi = cue.end, min(next_start, _next_subject(text, actors, cue.end, c1))
+            sub = _SUBSTITUTE.search(text, lo, hi) if stance in ("PROPOSE", "DEMAND",
+                                                                 "ACCEPT") else None
+            if sub is not None:
+                hi = sub.start()
         elif rule.scope == "left":
             lo, hi = max(prev_end, frame_start if frame_start < cue.start else c0), cue.start
         else:
@@ -887,7 +945,17 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                      if not any(a.start < i.end and i.start < a.end for a in docs)]
         if rule.scope == "left" and found:
             # "a peace plan brokered by X": the noun just before the cue, not the whole clause
-            found = [i for i in found if i.start >= found[-1].start]
+            # (with the terms of a list that ends there: "concessions and the waiver of
+            # reparations were rejected by X")
+            first_kept = found[-1].start
+            for prev, nxt in zip(reversed(found[:-1]), reversed(found), strict=False):
+                if prev.end <= nxt.start and _LIST_GAP.fullmatch(text, prev.end, nxt.start):
+                    first_kept = prev.start
+                elif prev.start < first_kept and prev.end > nxt.start:
+                    continue
+                else:
+                    break
+            found = [i for i in found if i.start >= first_kept]
         # "recognise the annexation of Donetsk and Kherson": the regions are what recognition
         # is about, not separate territorial claims
         # (Crimea is the exception: recognising it as Russian is the Crimea question itself)
@@ -930,7 +998,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 found = [i for i in found if i.issue not in trigger_only]
                 issue_ids = [i for i in issue_ids if i not in trigger_only]
         mode = "term"
-        if not issue_ids and rule.scope == "right" and not text[lo:hi].strip(" ,.;:!?\"”’") \
+        if not issue_ids and rule.scope == "right" and _BARE_TAIL.fullmatch(text, lo, hi) \
                 and actor_m.start >= sent.start:
             # nothing after the cue and the party introduced by an appositive ("...,
             # something Moscow will never accept"): the issue is what comes before
