@@ -120,7 +120,7 @@ def test_nonstarter_for_names_who_rejects() -> None:
 
 def test_promise_with_a_weekday() -> None:
     got = keys("Putin vowed on Thursday to halt the fighting at once if Kyiv pulls its forces "
-               "out of the four annexed regions.")
+               "out of the four occupied regions.")
     assert ("RUS", "ceasefire", "PROPOSE") in got
     assert ("RUS", "territory.donbas", "DEMAND") in got
 
