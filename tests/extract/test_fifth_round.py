@@ -131,3 +131,29 @@ def test_agent_named_after_a_nominal_demand() -> None:
                "forces and protection for Russian speakers.")
     assert ("RUS", "security.army_size", "DEMAND") in got
     assert ("RUS", "society.language", "DEMAND") in got
+
+
+def test_it_is_not_the_object_of_a_giving_verb() -> None:
+    # "The plan offers Russia X. It also proposes Y": "it" is the plan, not Russia
+    got = keys("The draft offers Russia a pullback from the east. It also proposes keeping "
+               "Ukraine's army at 800,000 troops.")
+    assert ("RUS", "security.army_size", "PROPOSE") not in got
+
+
+def test_wanting_another_among_those_offering() -> None:
+    got = keys("Kyiv wants Ankara to be among the states offering security guarantees.")
+    assert ("UKR", "security.guarantees", "DEMAND") in got
+    assert ("TUR", "security.guarantees", "PROPOSE") not in got
+
+
+def test_zero_relative_after_a_proposal_noun() -> None:
+    got = keys("The Kremlin wants Kyiv to hand over Kramatorsk, a demand Ukraine has "
+               "flatly rejected.")
+    assert ("RUS", "territory.donbas", "DEMAND") in got
+    assert ("UKR", "territory.donbas", "REJECT") in got
+
+
+def test_appeal_to_refrain_from_strikes() -> None:
+    got = keys("Macron appealed to Putin to refrain from striking power plants over winter.")
+    assert ("FRA", "ceasefire", "DEMAND") in got
+    assert ("RUS", "ceasefire", "DEMAND") not in got

@@ -269,6 +269,12 @@ LEADERS_REACH = 2000  # ... of "the leaders"
 
 _OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|for|from|by|on|in|against|between|and|over)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
+# "The plan offers Russia a withdrawal. It also ...": the first object of a verb of giving or
+# asking is no antecedent of the next "it"
+_VERB_OBJECT_BEFORE = re.compile(r"\b(?:offers?|offered|gives?|gave|given|tells|told|urges?|urged|"
+                                 r"asks?|asked|invites?|invited|press(?:es|ed)|promise[sd]?|"
+                                 r"grants?|granted|hands?|handed|sends?|sent|allows?|allowed|"
+                                 r"lets|forces?|forced|warns?|warned)\s+(?:the\s+)?$")
 
 
 def _antecedent(before: list[ActorMention], m: ActorMention,
@@ -278,6 +284,7 @@ def _antecedent(before: list[ActorMention], m: ActorMention,
             if m.start - a.end > IT_REACH:
                 return None
             if a.text.endswith(("'s", "’s")) or _OBJECT_BEFORE.search(
+                    text, max(0, a.start - 14), a.start) or _VERB_OBJECT_BEFORE.search(
                     text, max(0, a.start - 14), a.start):
                 continue  # an antecedent is a subject, not "Ukraine's membership", "with Kyiv"
             if a.kind == "party" or (a.kind == "document" and a.party is not None):

@@ -208,8 +208,11 @@ _PARTICIPLE = re.compile(r"[\s,]*(?:(?:but|and|yet|while)\s+)?(?:(?-i:[a-z]+ing)
                          r"(?:has|have|had|is|are|was|were|will|would|also|then|later|still)"
                          r"(?=\s+(?-i:[a-z]+)))\b")
 # "pressed Kyiv to accept", "demanding that Ukraine accept": the asked-for act is not a stance
-_INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+|that\s+(?:[\w'’-]+\s+){1,3}"
-                    r"(?:(?:should|must|would)\s+)?)$")
+# ("wants Turkey to be among the countries offering X": the offering is what is wanted)
+_INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+(?:be\s+(?:among|one\s+of|part\s+of)\s+"
+                    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:countries|states|nations|guarantors|"
+                    r"parties|group)\s+(?:(?:that|which)\s+(?:would\s+|will\s+)?)?)?|that\s+"
+                    r"(?:[\w'’-]+\s+){1,3}(?:(?:should|must|would)\s+)?)$")
 _COMMITMENT = re.compile(r"(?:would|will) (?:also )?(?:freeze|lift|return|hand|give|grant|allow|"
                          r"guarantee|restore|recogni[sz]e|provide|establish|create)",
                          re.IGNORECASE)
@@ -243,7 +246,11 @@ _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
 _FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
                       r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+"
-                      r"|\bwhich\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,3})$", re.IGNORECASE)
+                      r"|\bwhich\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,3}"
+                      # "..., a proposal Ukraine has firmly rejected": no relative pronoun
+                      r"|,\s*(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|demand|idea|"
+                      r"offer|condition|step|move|option|scenario|concession|request|"
+                      r"suggestion)s?\s+)$", re.IGNORECASE)
 # "X, which Moscow has refused to discuss": at most two bare verbs after the cue
 _BARE_TAIL = re.compile(r"[\s\"”’]*(?:(?-i:[a-z]+)\s*){0,2}[\s.,;:!?\"”’)]*")
 # "Peskov called Kyiv's plan to retake Crimea an illusion": the verb of a verdict
