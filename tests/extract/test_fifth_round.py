@@ -157,3 +157,30 @@ def test_appeal_to_refrain_from_strikes() -> None:
     got = keys("Macron appealed to Putin to refrain from striking power plants over winter.")
     assert ("FRA", "ceasefire", "DEMAND") in got
     assert ("RUS", "ceasefire", "DEMAND") not in got
+
+
+def test_numbered_clauses_after_a_heading() -> None:
+    # "The memorandum includes two sections and 20 clauses." / "Part One" / "  1. ..."
+    text = ("The Russian memorandum, handed over on Monday, includes two sections and 20 "
+            "clauses.\nPart One\n  1. Caps on the size of the Ukrainian armed forces.\n"
+            "  2. Official status for the Russian language.\n")
+    got = keys(text)
+    assert ("RUS", "security.army_size", "DEMAND") in got
+    assert ("RUS", "society.language", "DEMAND") in got
+
+
+def test_unnumbered_conditions_after_a_colon() -> None:
+    text = ("Moscow delivered its memorandum at the talks. Its main conditions are:\n"
+            "A neutral status for Ukraine;\nLifting of all Western sanctions;\n"
+            "Kyiv called the text an ultimatum.\n")
+    got = keys(text)
+    assert ("RUS", "security.alignment", "DEMAND") in got
+    assert ("RUS", "economy.sanctions", "DEMAND") in got
+    assert ("RUS", "security.alignment", "PROPOSE") not in got
+
+
+def test_lines_without_an_intro_are_no_points() -> None:
+    text = ("Moscow delivered its memorandum at the talks.\nA neutral status for Ukraine;\n"
+            "Lifting of all Western sanctions;\n")
+    got = keys(text)
+    assert ("RUS", "economy.sanctions", "DEMAND") not in got

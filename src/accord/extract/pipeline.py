@@ -66,7 +66,15 @@ DOCUMENT_SPAN = 6  # sentences a described plan stays the holder of "would" clau
 # the text", "under the original plan"), or a future/conditional statement right after one.
 _LIST_ITEM = re.compile(r"\s*(?:\d{1,2}|[a-h])[.)]\s+\S|\s*[-•*–]\s+\S")
 _LIST_INTRO = re.compile(r"(?:points?|provisions?|following|includes?|contains?|stipulates?|"
-                         r"elements?|clauses?|says?|states?)\W*:\s*$", re.IGNORECASE)
+                         r"elements?|clauses?|says?|states?|conditions?\s+(?:are|were|include)|"
+                         r"demands?\s+(?:are|were|include)|terms?\s+(?:are|were|include))\W*:\s*$|"
+                         # "The memorandum includes three sections and 31 clauses."
+                         r"\b(?:includes?|contains?|consists?\s+of|comprises?|is\s+divided\s+into)"
+                         r"\b[^.:;]{0,80}\b(?:sections?|clauses?|points?|provisions?|articles?|"
+                         r"parts?)\W*[.:]\s*$", re.IGNORECASE)
+# an intro ending in a colon after a plan was named: "Among the primary conditions are:"
+_LIST_COLON = re.compile(r"\b(?:conditions?|demands?|terms|points|provisions|requirements|"
+                         r"elements|clauses)\b[^.;]{0,20}:\s*$", re.IGNORECASE)
 _CONTENT_VERB = re.compile(
     r"[^.;:]{0,60}?\b(?:also\s+|further\s+|reportedly\s+|explicitly\s+)?(?:states?|stated|says|"
     r"said|includes?|included|contains?|provides?\s+for|envisages?|envisions?|foresees?|"
@@ -382,6 +390,9 @@ class _State:
         self.listing = False  # the last plan sentence announced a list ("... points:")
         self.point = False  # the last sentence was a point of the plan
         self.numbered = False  # the last sentence was only a list number ("1.")
+        self.open_item = False  # the last sentence ended in ":" or ";" (a list goes on)
+        self.open_item_paragraph = -1
+        self.list_stance: str | None = None  # the stance an intro gives its items
 
 
 def _skip_aside(text: str, pos: int, end: int) -> str:
@@ -412,8 +423,12 @@ def _plan_points(doc: _Doc, sent: Sentence, state: _State,
         # the sentencizer cuts "1." from its item: the item is the next sentence
         state.numbered = state.listing
         return found
-    item = bool(_LIST_ITEM.match(sent_text)) or state.numbered
+    # (an unnumbered line after an intro's colon, or after an item ending in ";")
+    item = bool(_LIST_ITEM.match(sent_text)) or state.numbered or (
+        state.listing and state.open_item and sent.paragraph != state.open_item_paragraph)
     state.numbered = False
+    state.open_item = sent_text.rstrip().endswith((":", ";"))
+    state.open_item_paragraph = sent.paragraph
     kind = None
     if item and state.listing and state.plan is not None:
         kind = "item"
@@ -441,14 +456,20 @@ def _plan_points(doc: _Doc, sent: Sentence, state: _State,
         if state.plan_age > DOCUMENT_SPAN and not (item and state.listing):
             state.plan = None
     if not (item and state.listing):
-        state.listing = bool(plan is not None and (plans or kind) and _LIST_INTRO.search(
-            sent_text))
+        state.listing = bool(plan is not None and (
+            (plans or kind) and _LIST_INTRO.search(sent_text) or _LIST_COLON.search(sent_text)))
+        # "its main conditions are:": the items are demands, whatever the text is called
+        state.list_stance = "DEMAND" if state.listing and re.search(
+            r"\b(?:conditions?|demands?|requirements?|ultimatum)\b", sent_text,
+            re.IGNORECASE) else None
     state.point = kind is not None
     if kind is None or plan is None:
         return found
     state.plan_age = 0
     party = plan.party
     stance = plan.stance if plan.stance in ("PROPOSE", "DEMAND") else "PROPOSE"
+    if kind == "item" and state.list_stance is not None:
+        stance = state.list_stance
     inside = [a for a in doc.within(doc.actors, sent.start, sent.end) if a.kind == "document"]
     issues = [i for i in doc.within(doc.issues, sent.start, sent.end)
               if not any(a.start < i.end and i.start < a.end for a in inside)]
