@@ -82,11 +82,14 @@ NOMINAL_CUE = re.compile(
 
 
 def nearest_left(mentions: list[ActorMention], pos: int, lo: int, gap: int, text: str,
-                 kinds: set[str] = SPEAKER_KINDS, cue: str = "") -> ActorMention | None:
+                 kinds: set[str] = SPEAKER_KINDS, cue: str = "",
+                 objects: bool = False) -> ActorMention | None:
     """The closest subject-like mention ending before ``pos`` and after ``lo``.
 
-    Objects of prepositions are skipped ("talks with Russia"); a possessive counts only
-    right before the word it owns ("Russia's demand", not "Zelensky's departure ... as").
+    Objects of prepositions are skipped ("talks with Russia") unless ``objects`` is set (the
+    antecedent of a relative pronoun may be one: "a nonstarter for Kyiv, which wants"); a
+    possessive counts only right before the word it owns ("Russia's demand", not
+    "Zelensky's departure ... as").
     """
     i = bisect_left([m.end for m in mentions], pos + 1)
     for m in reversed(mentions[:i]):
@@ -99,7 +102,7 @@ def nearest_left(mentions: list[ActorMention], pos: int, lo: int, gap: int, text
             if len(between.split()) <= 2 and "," not in between and NOMINAL_CUE.match(cue):
                 return m
             continue
-        if not is_object(text, m):
+        if objects or not is_object(text, m):
             return m
     return None
 

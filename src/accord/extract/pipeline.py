@@ -29,7 +29,6 @@ from accord.extract.attribution import (
     Frame,
     find_frames,
     find_quotes,
-    is_possessive,
     nearest_left,
     nearest_right,
 )
@@ -754,9 +753,8 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             elif found_m is None and _RELATIVE_HEAD.match(text, c0) and c0 > sent.start:
                 # "Kyiv, which seeks NATO membership, ...": the antecedent before the comma,
                 # also as the object of a preposition ("a nonstarter for Kyiv, which wants")
-                found_m = next((m for m in reversed(actors) if sent.start <= m.start
-                                and m.end <= c0 and c0 - m.end <= 12 and m.kind in kinds
-                                and not is_possessive(m)), None)
+                found_m = nearest_left(actors, c0, sent.start, 12, text, kinds, cue.text,
+                                       objects=True)
             elif found_m is None and (_PARTICIPLE.match(text, c0) or (
                     re.search(r"\b(?:but|yet|and)\s*$", text[max(sent.start, c0 - 6):c0])
                     and re.match(r"(?-i:[a-z]+ed)\b", text[c0:]))):
