@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DIR ?= demo-output
 
-.PHONY: setup demo test lint bench clean browser
+.PHONY: setup demo test lint bench clean browser model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,14 @@ test: setup browser
 
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
+
+# Retrain the stance classifier on the annotated text the repository ships (after changing
+# the training data, the vocabularies or the rules); prints its cross-validated figures.
+model: setup
+	$(BIN)/accord train-model --out src/accord/data/models/stance.json \
+	  --corpus training/written --gold training/written.gold.jsonl \
+	  --corpus src/accord/data/sample_corpus --gold tests/data/sample_corpus.gold.jsonl \
+	  --corpus tests/data/dev --gold tests/data/dev.gold.jsonl
 
 bench: setup
 	for b in benchmarks/*_bench.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -64,18 +64,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--rules-only", action="store_true",
+                        help="without the learned stance classifier")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     docs = [make_document(rng) for _ in range(args.docs)]
     words = sum(len(d.split()) for d in docs)
     vocab = load_vocab()
-    extract_claims(docs[0], dt.date(2026, 2, 1), vocab)  # warm-up: spaCy and regex caches
+    learned = not args.rules_only
+    # warm-up: spaCy, regex caches and the model file
+    extract_claims(docs[0], dt.date(2026, 2, 1), vocab, learned=learned)
     start, cpu_start = time.perf_counter(), time.process_time()
     claims = 0
     for d in docs:
-        claims += len(extract_claims(d, dt.date(2026, 2, 1), vocab))
+        claims += len(extract_claims(d, dt.date(2026, 2, 1), vocab, learned=learned))
     elapsed = time.perf_counter() - start
     cpu = time.process_time() - cpu_start
+    print("rules only" if args.rules_only else "rules and the learned stance classifier")
     print(f"documents: {len(docs)}  words: {words} (mean {words / len(docs):.0f})")
     print(f"claims: {claims}  ({claims / len(docs):.1f} per document)")
     print(f"wall time: {elapsed:.2f} s  ->  {len(docs) / elapsed:.1f} documents/s, "

@@ -19,6 +19,7 @@ err = Console(stderr=True, highlight=False)
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract_cmd)
+    app.command("train-model")(train_model_cmd)
     app.command("claims")(claims_cmd)
     app.command("eval")(eval_cmd)
 
@@ -27,6 +28,12 @@ def _vocab(folder: Path | None):  # noqa: ANN202 - Vocab
     from accord.extract.vocab import load_vocab
 
     return load_vocab(str(folder) if folder else None)
+
+
+def _stance_model(path: Path):  # noqa: ANN202 - StanceModel
+    from accord.extract.classifier import read_model
+
+    return read_model(path)
 
 
 def extract_cmd(
@@ -43,14 +50,24 @@ def extract_cmd(
         "http://localhost:8000/v1) instead of the rules. Off by default.",
     ),
     llm_model: str = typer.Option("local", "--llm-model", help="Model name for --llm-url."),
+    rules_only: bool = typer.Option(
+        False, "--rules-only", help="The rules alone, without the learned stance classifier."
+    ),
+    model: Path = typer.Option(
+        None, "--model", help="A stance model from `accord train-model` instead of the shipped one."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Extract claims from stored documents (replacing each document's earlier claims)."""
+    from accord.extract.llm import RuleExtractor
     from accord.extract.store import extract_store
 
     engine = engine_from(ctx)
     v = _vocab(vocab)
     extractor = None
+    if rules_only or model:
+        extractor = RuleExtractor(v, learned=not rules_only,
+                                  model=_stance_model(model) if model else None)
     if llm_url:
         from accord.extract.llm import LLMExtractor
 
@@ -177,3 +194,53 @@ def eval_cmd(
         console.print("false hits (extracted, not in gold):", style="bold")
         for k in result.false_hits:
             console.print("  " + "  ".join(k), markup=False)
+
+
+def train_model_cmd(
+    corpus: list[Path] = typer.Option(
+        ..., "--corpus", help="Folder or file of annotated documents (repeatable)."
+    ),
+    gold: list[Path] = typer.Option(
+        ..., "--gold", help="Gold claims for them, JSON Lines with verbatim cues (repeatable)."
+    ),
+    out: Path = typer.Option(..., "--out", help="Where to write the model (JSON)."),
+    c: float = typer.Option(1.0, "--c", help="Inverse L2 regularisation strength."),
+    folds: int = typer.Option(5, "--folds", help="Cross-validation folds for the threshold."),
+    vocab: Path = typer.Option(None, "--vocab", help="Vocabulary folder to use instead."),
+    as_json: bool = typer.Option(False, "--json", help="Print the model's figures as JSON."),
+) -> None:
+    """Train the stance classifier on annotated documents; write it to --out."""
+    from accord.extract.training import read_annotated, save_model, train
+
+    if c <= 0 or folds < 2:
+        raise AccordError("--c must be > 0 and --folds at least 2")
+    docs = read_annotated(corpus, gold)
+    with Progress(
+        TextColumn("[bold]train[/]"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("{task.description}"), console=err, transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        task = bar.add_task("", total=len(docs))
+        model = train(docs, vocab=_vocab(vocab), c=c, folds=folds,
+                      sources=[*corpus, *gold],
+                      progress=lambda name: bar.update(task, advance=1, description=name))
+    save_model(model, out)
+    cv = model.meta["cross_validation"]
+    if as_json:
+        print_json({"out": str(out), "threshold": model.threshold,
+                    "features": len(model.weights), **{k: model.meta[k] for k in (
+                        "documents", "candidates", "labelled")}, "cross_validation": cv})
+        return
+    table = Table(title=f"{folds}-fold cross-validation over {len(docs)} documents")
+    for col in ("threshold", "precision", "recall", "F1", "predicted"):
+        table.add_column(col, justify="right")
+    r = cv["rules_only"]
+    table.add_row("rules only", f"{r['precision']:.3f}", f"{r['recall']:.3f}",
+                  f"{r['f1']:.3f}", str(r["predicted"]))
+    for t, f in cv["by_threshold"].items():
+        mark = " *" if float(t) == model.threshold else ""
+        table.add_row(t + mark, f"{f['precision']:.3f}", f"{f['recall']:.3f}",
+                      f"{f['f1']:.3f}", str(f["predicted"]))
+    console.print(table)
+    console.print(f"wrote {out} (threshold {model.threshold}, {len(model.weights)} features)",
+                  markup=False)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, Protocol
 
 from accord.errors import AccordError
+from accord.extract.classifier import StanceModel
 from accord.extract.pipeline import ExtractedClaim, extract_claims
 from accord.extract.vocab import STANCES, Vocab, load_vocab
 
@@ -36,13 +37,16 @@ class Extractor(Protocol):
 
 
 class RuleExtractor:
-    """The default: the rule pipeline of :mod:`accord.extract.pipeline`."""
+    """The default: the rule pipeline of :mod:`accord.extract.pipeline` and its classifier."""
 
-    def __init__(self, vocab: Vocab | None = None) -> None:
+    def __init__(self, vocab: Vocab | None = None, *, learned: bool = True,
+                 model: StanceModel | None = None) -> None:
         self.vocab = vocab or load_vocab()
+        self.learned = learned  # False: the rules alone, without the stance classifier
+        self.model = model
 
     def extract(self, text: str, date: dt.date | None) -> list[ExtractedClaim]:
-        return extract_claims(text, date, self.vocab)
+        return extract_claims(text, date, self.vocab, learned=self.learned, model=self.model)
 
 
 def _post_json(url: str, body: dict[str, Any], timeout: float) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from accord.extract.attribution import (
     nearest_left,
     nearest_right,
 )
+from accord.extract.classifier import Candidate, StanceModel, candidates, load_model
 from accord.extract.dates import find_date, heading_year
 from accord.extract.mentions import (
     ActorMention,
@@ -132,6 +133,7 @@ class _Doc:
     hedges: list[Span]
     anaphors: list[Span]
     quotes: list[Frame]
+    frames: dict[int, list[Frame]] = field(default_factory=dict)  # by sentence start
     _starts: dict[int, list[int]] = field(default_factory=dict)
 
     def within(self, items: list, start: int, end: int) -> list:
@@ -508,8 +510,58 @@ def _plan_points(doc: _Doc, sent: Sentence, state: _State,
 
 
 def extract_claims(text: str, doc_date: dt.date | None = None,
-                   vocab: Vocab | None = None) -> list[ExtractedClaim]:
-    """All claims in ``text`` (a document's cleaned text) published on ``doc_date``."""
+                   vocab: Vocab | None = None, learned: bool = True,
+                   model: StanceModel | None = None) -> list[ExtractedClaim]:
+    """All claims in ``text`` (a document's cleaned text) published on ``doc_date``.
+
+    The rules' claims, then (with ``learned``) the claims the stance classifier adds for
+    party-issue pairs the rules left without a stance (``model`` or the shipped one).
+    """
+    doc, sentences, claims = analyse(text, doc_date, vocab)
+    if learned:
+        model = model or load_model()
+        if model is not None:
+            claims += learned_claims(doc, sentences, claims, model)
+    return claims
+
+
+def learned_claims(doc: _Doc, sentences: list[Sentence], rules: list[ExtractedClaim],
+                   model: StanceModel) -> list[ExtractedClaim]:
+    """Claims of the stance classifier on pairs whose (party, issue, stance) no rule made.
+
+    One claim per (party, issue, stance): the sentence where the model is surest.
+    """
+    made = {c.key() for c in rules}
+    best: dict[tuple[str, str, str], tuple[float, Candidate]] = {}
+    for cand in candidates(doc, sentences, rules):
+        stance, p = model.best(cand.features)
+        key = (cand.party, cand.issue, stance)
+        if p >= model.threshold and key not in made and p > best.get(key, (0.0, None))[0]:
+            best[key] = (p, cand)
+    out = []
+    for (party, issue, stance), (p, cand) in best.items():
+        sent, m = cand.sentence, cand.mention
+        sent_text = doc.text[sent.start:sent.end]
+        date, date_source = find_date(sent_text, doc.date)
+        if date is None:
+            date, date_source = doc.date, ("document" if doc.date else None)
+        cues = doc.within(doc.cues, sent.start, sent.end)
+        anchor = cand.issue_mention.start if cand.issue_mention else sent.start
+        cue = min(cues, key=lambda c: abs(c.start - anchor)).text if cues else ""
+        hedged = bool(doc.within(doc.hedges, sent.start, sent.end)) or (
+            m is not None and m.kind == "source")
+        out.append(ExtractedClaim(
+            start=sent.start, end=sent.end, text=sent_text, actor=party, issue=issue,
+            stance=stance, option=_option(doc, issue, sent.start, sent.end), hedged=hedged,
+            speaker=_speaker_name(m), via=m.via if m is not None else None, cue=cue[:128],
+            date=date, date_source=date_source, rule=f"model:{stance.lower()}",
+            confidence=round(p - (0.15 if hedged else 0.0), 2)))
+    return sorted(out, key=lambda c: (c.start, c.actor, c.issue, c.stance))
+
+
+def analyse(text: str, doc_date: dt.date | None = None, vocab: Vocab | None = None
+            ) -> tuple[_Doc, list[Sentence], list[ExtractedClaim]]:
+    """The rules alone: the document's mentions, its sentences and the rules' claims."""
     vocab = vocab or load_vocab()
     sentences = split_sentences(text)
     issues = find_issues(text, vocab)
@@ -552,7 +604,7 @@ def extract_claims(text: str, doc_date: dt.date | None = None,
                 state.document = None
         if not sent.heading:
             state.last_claims = found
-    return claims
+    return doc, sentences, claims
 
 
 def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[ExtractedClaim]:
@@ -560,7 +612,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     actors = doc.within(doc.actors, sent.start, sent.end)
     issues = doc.within(doc.issues, sent.start, sent.end)
     cues = doc.within(doc.cues, sent.start, sent.end)
-    frames = find_frames(text, actors, doc.vocab, sent.start, sent.end)
+    frames = doc.frames[sent.start] = find_frames(text, actors, doc.vocab, sent.start, sent.end)
     quote = next((q for q in doc.quotes if q.start <= sent.start < q.end
                   or sent.start <= q.start < sent.end), None)
     hedged_sentence = bool(doc.within(doc.hedges, sent.start, sent.end))
