@@ -8,16 +8,15 @@ and the place a plan or a demilitarised zone refers to.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
-
-from accord.extract.pipeline import extract_claims
+from rules_only import rule_keys
 
 DAY = dt.date(2026, 2, 12)
 
 
-def keys(text: str, date: dt.date | None = DAY) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.issue, c.stance) for c in extract_claims(text, date)}
+keys = functools.partial(rule_keys, date=DAY)
 
 
 @pytest.mark.parametrize(

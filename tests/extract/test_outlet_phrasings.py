@@ -7,16 +7,15 @@ project's own words; each names one (party, issue, stance) it must yield.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
-
-from accord.extract.pipeline import extract_claims
+from rules_only import rule_claims, rule_keys
 
 DAY = dt.date(2026, 2, 12)
 
 
-def keys(text: str) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+keys = functools.partial(rule_keys, date=DAY)
 
 CASES = [
     ("Kyiv's refusal to cede Donetsk has stalled the talks.",
@@ -550,7 +549,7 @@ def test_outlet_phrasing(text: str, expected: tuple[str, str, str]) -> None:
 
 @pytest.mark.parametrize("text", NO_CLAIM)
 def test_no_stance_no_claim(text: str) -> None:
-    assert extract_claims(text, DAY) == []
+    assert rule_claims(text, DAY) == []
 
 
 def test_a_gerund_after_a_proposal_is_its_content() -> None:
@@ -562,7 +561,7 @@ def test_a_gerund_after_a_proposal_is_its_content() -> None:
 
 def test_the_option_nearest_the_issue_wins() -> None:
     text = "Berlin said a ceasefire must come first, with guarantees to follow later."
-    seq = [c for c in extract_claims(text, DAY) if c.issue == "process.sequencing"]
+    seq = [c for c in rule_claims(text, DAY) if c.issue == "process.sequencing"]
     assert seq and seq[0].option == "ceasefire_first"
 
 
@@ -576,7 +575,7 @@ def test_the_idea_of_x_names_its_own_issue() -> None:
 
 def test_an_undertaking_inside_someone_elses_account_is_not_the_partys() -> None:
     text = "According to Zelensky, the United States would give Ukraine strong guarantees."
-    got = {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+    got = {(c.actor, c.issue) for c in rule_claims(text, DAY)}
     assert ("USA", "security.guarantees") not in got
 
 
@@ -602,12 +601,12 @@ def test_sanctions_against_a_country_are_no_rejection() -> None:
 
 def test_a_plan_named_as_a_partys_is_its_framework_proposal() -> None:
     got = {(c.actor, c.issue, c.stance, c.option)
-           for c in extract_claims("Fighting in the south overshadows the revised US plan.", DAY)}
+           for c in rule_claims("Fighting in the south overshadows the revised US plan.", DAY)}
     assert ("USA", "process.framework", "PROPOSE", "us_plan") in got
-    other = extract_claims("Trump urged the EU to speed up its plan to end gas imports.", DAY)
+    other = rule_claims("Trump urged the EU to speed up its plan to end gas imports.", DAY)
     assert not [c for c in other if c.rule == "propose:plan-mention"]
     # a bare "the memorandum" does not say whose it is
-    assert not extract_claims("The envoy offered no comment on the draft memorandum.", DAY)
+    assert not rule_claims("The envoy offered no comment on the draft memorandum.", DAY)
 
 
 def test_an_aside_with_a_participle_is_skipped_for_the_subject() -> None:
@@ -620,7 +619,7 @@ def test_an_aside_with_a_participle_is_skipped_for_the_subject() -> None:
 def test_a_condition_inside_a_partys_demand_is_that_partys() -> None:
     text = ("Trump spoke first. Moscow insists that Kyiv give up Donetsk as a condition for "
             "any peace deal.")
-    got = {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+    got = {(c.actor, c.issue) for c in rule_claims(text, DAY)}
     assert ("RUS", "territory.donbas") in got
     assert ("USA", "territory.donbas") not in got
 
@@ -647,7 +646,7 @@ def test_refusing_to_drop_a_goal_or_condemning_a_wrong_demands(
 
 def test_a_us_led_draft_is_the_us_plan() -> None:
     got = {(c.actor, c.issue, c.option)
-           for c in extract_claims("Kyiv is studying the US-drafted peace plan.", DAY)}
+           for c in rule_claims("Kyiv is studying the US-drafted peace plan.", DAY)}
     assert ("USA", "process.framework", "us_plan") in got
 
 
@@ -687,14 +686,14 @@ def test_a_trigger_is_not_part_of_the_demand() -> None:
 
 
 def test_a_proposal_for_a_specific_measure_is_not_a_framework_plan() -> None:
-    got = {(c.actor, c.issue) for c in extract_claims(
+    got = {(c.actor, c.issue) for c in rule_claims(
         "Kyiv welcomed an American proposal for a 30-day truce.", DAY)}
     assert ("USA", "ceasefire") in got and ("USA", "process.framework") not in got
 
 
 def test_curly_and_straight_apostrophes_name_the_same_group() -> None:
-    straight = extract_claims("Ukraine's top diplomat rejected any cession of Donbas.", DAY)
-    curly = extract_claims("Ukraine’s top diplomat rejected any cession of Donbas.", DAY)
+    straight = rule_claims("Ukraine's top diplomat rejected any cession of Donbas.", DAY)
+    curly = rule_claims("Ukraine’s top diplomat rejected any cession of Donbas.", DAY)
     assert {(c.actor, c.issue, c.stance) for c in straight} == \
         {(c.actor, c.issue, c.stance) for c in curly} != set()
 
@@ -704,7 +703,7 @@ def test_a_venue_proposed_while_a_summit_is_discussed() -> None:
             "proposed Istanbul again.")
     assert ("TUR", "process.summit", "PROPOSE") in keys(text)
     # without talk of a summit, a city after "proposed" is no venue
-    assert not extract_claims("Erdogan has proposed Istanbul again.", DAY)
+    assert not rule_claims("Erdogan has proposed Istanbul again.", DAY)
 
 
 def test_unless_turns_the_condition_into_a_demand() -> None:
@@ -713,31 +712,31 @@ def test_unless_turns_the_condition_into_a_demand() -> None:
     assert ("RUS", "ceasefire", "REJECT") in got
     assert ("RUS", "economy.sanctions", "DEMAND") in got
     # an issue named before the turn keeps the rejection
-    both = extract_claims("Merz said he could not imagine returning the frozen assets unless "
+    both = rule_claims("Merz said he could not imagine returning the frozen assets unless "
                           "Moscow pays reparations.", DAY)
     assert ("DEU", "economy.frozen_assets", "REJECT") in {(c.actor, c.issue, c.stance)
                                                           for c in both}
 
 
 def test_within_the_framework_of_is_no_plan() -> None:
-    got = extract_claims("Russia no longer insists on that point within the framework of a "
+    got = rule_claims("Russia no longer insists on that point within the framework of a "
                          "peace agreement.", DAY)
     assert not [c for c in got if c.issue == "process.framework"]
 
 
 def test_a_summit_as_a_time_and_a_plant_named_by_its_town() -> None:
-    got = {(c.actor, c.issue) for c in extract_claims(
+    got = {(c.actor, c.issue) for c in rule_claims(
         "At the close of the peace summit in Lucerne, Zelensky said all prisoners of war "
         "must be freed.", DAY)}
     assert ("UKR", "humanitarian.prisoners") in got and ("UKR", "process.summit") not in got
-    got = {(c.actor, c.issue) for c in extract_claims(
+    got = {(c.actor, c.issue) for c in rule_claims(
         "Kyiv insists its nuclear stations, including Zaporizhzhia, return to its control.",
         DAY)}
     assert ("UKR", "znpp") in got and ("UKR", "territory.south") not in got
 
 
 def test_an_obligation_in_a_list_of_terms_is_not_the_obliged_partys_demand() -> None:
-    got = extract_claims("- Neutrality: Ukraine would need to give up any bid to join NATO.",
+    got = rule_claims("- Neutrality: Ukraine would need to give up any bid to join NATO.",
                          DAY)
     assert ("UKR", "security.alignment", "DEMAND") not in {(c.actor, c.issue, c.stance)
                                                           for c in got}

@@ -7,16 +7,15 @@ carries demands). Sentences written for these tests, not taken from any article.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 import pytest
-
-from accord.extract.pipeline import extract_claims
+from rules_only import rule_keys
 
 DAY = dt.date(2025, 11, 25)
 
 
-def keys(text: str) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+keys = functools.partial(rule_keys, date=DAY)
 
 
 LIST_TEXT = (

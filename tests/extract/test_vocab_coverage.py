@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
-from accord.extract.pipeline import extract_claims
+from rules_only import rule_claims
 
 DAY = dt.date(2026, 2, 12)
 
@@ -205,7 +204,7 @@ NO_CLAIM = [
 
 
 def _keys(text: str) -> set[tuple[str, str, str]]:
-    return {(c.actor, c.issue, c.stance) for c in extract_claims(text, DAY)}
+    return {(c.actor, c.issue, c.stance) for c in rule_claims(text, DAY)}
 
 
 @pytest.mark.parametrize(("text", "expected"), ISSUE_TERMS)
@@ -215,7 +214,7 @@ def test_issue_term_families(text: str, expected: tuple[str, str, str]) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), ISSUE_ONLY)
 def test_issue_terms_whatever_the_stance(text: str, expected: tuple[str, str]) -> None:
-    assert expected in {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+    assert expected in {(c.actor, c.issue) for c in rule_claims(text, DAY)}
 
 
 @pytest.mark.parametrize(("text", "expected"), ACTOR_NAMES)
@@ -336,7 +335,7 @@ def test_second_round_families(text: str, expected: tuple[str, str, str]) -> Non
 
 @pytest.mark.parametrize(("text", "expected"), ISSUE_ONLY_2)
 def test_second_round_issue_only(text: str, expected: tuple[str, str]) -> None:
-    assert expected in {(c.actor, c.issue) for c in extract_claims(text, DAY)}
+    assert expected in {(c.actor, c.issue) for c in rule_claims(text, DAY)}
 
 
 @pytest.mark.parametrize("text", NO_CLAIM_2)
