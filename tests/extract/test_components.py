@@ -174,3 +174,14 @@ def test_quote_speaker_after_and_before(vocab) -> None:  # noqa: ANN001
 )
 def test_dates(sentence: str, expected: dt.date | None) -> None:
     assert find_date(sentence, dt.date(2026, 2, 10))[0] == expected
+
+
+def test_an_aliased_term_list_serves_both_issues(vocab) -> None:  # noqa: ANN001
+    # "Russia must leave all of Ukraine" is about every occupied region: one list, two issues
+    text = "Kyiv insists that Russian forces withdraw from all of Ukraine's territory."
+    found = {m.issue for m in find_issues(text, vocab)}
+    assert {"territory.donbas", "territory.south"} <= found
+    from accord.extract.vocab import Issue
+
+    issue = Issue(id="x", label="x", terms=["a", ["b", "c"]], options={"o": [["d"], "e"]})
+    assert issue.terms == ["a", "b", "c"] and issue.options == {"o": ["d", "e"]}

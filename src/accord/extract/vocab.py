@@ -107,12 +107,31 @@ class Actors(BaseModel):
         return persons
 
 
+def _flatten(items: Any) -> Any:
+    """A YAML alias to a list of terms (``- *russia_leaves_all``) stands for its items."""
+    if not isinstance(items, list):
+        return items
+    return [t for item in items for t in (item if isinstance(item, list) else [item])]
+
+
 class Issue(BaseModel):
     id: str
     label: str
     pax: str | None = None
     terms: list[str]
     options: dict[str, list[str]] = {}
+
+    @field_validator("terms", mode="before")
+    @classmethod
+    def _terms(cls, terms: Any) -> Any:
+        return _flatten(terms)
+
+    @field_validator("options", mode="before")
+    @classmethod
+    def _options(cls, options: Any) -> Any:
+        if not isinstance(options, dict):
+            return options
+        return {k: _flatten(v) for k, v in options.items()}
 
 
 class Issues(BaseModel):
