@@ -303,6 +303,28 @@ def test_cli_train_then_extract_with_the_model(tmp_path: Path, db_url: str) -> N
         r = runner.invoke(app, ["--db", db_url, "claims", "--json"], catch_exceptions=False)
         rules = {c["rule"].split(":")[0] for c in json.loads(r.output)}
         assert ("model" in rules) == (extra[0] == "--model")
+        r = runner.invoke(app, ["--db", db_url, "eval", str(gold), "--json"],
+                          catch_exceptions=False)
+        by = json.loads(r.output).get("by_component", {})
+        assert ("model" in by) == (extra[0] == "--model")
+        if "model" in by:
+            assert by["model"]["predicted"] >= 1 and by["model"]["required"] == 4
+
+
+def test_scores_by_component() -> None:
+    from accord.extract.evaluate import GoldClaim, component, score
+
+    gold = [GoldClaim("a", "RUS", "znpp", "REJECT", False, 1),
+            GoldClaim("a", "UKR", "znpp", "DEMAND", False, 2)]
+    pred = {("a", "RUS", "znpp", "REJECT"), ("a", "UKR", "znpp", "DEMAND"),
+            ("a", "USA", "znpp", "ACCEPT")}
+    made = {("a", "RUS", "znpp", "REJECT"): {component("reject:left")},
+            ("a", "UKR", "znpp", "DEMAND"): {component("model:demand"), "rules"},
+            ("a", "USA", "znpp", "ACCEPT"): {component("model:accept")}}
+    by = score(pred, gold, components=made).by_component
+    assert (by["rules"].predicted, by["rules"].correct, by["rules"].found) == (2, 2, 2)
+    assert (by["model"].predicted, by["model"].correct, by["model"].found) == (2, 1, 1)
+    assert component("llm:local") == "llm" and not score(pred, gold).by_component
 
 
 def test_cli_bad_model_file_is_one_line_error(tmp_path: Path, db_url: str) -> None:

@@ -165,13 +165,19 @@ def eval_cmd(
     from accord.extract.evaluate import load_gold, score
 
     gold_claims = load_gold(gold)
+    components: dict[tuple[str, str, str, str], set[str]] | None = None
     if pred is not None:
         predicted = {(g.doc, g.actor, g.issue, g.stance) for g in load_gold(pred)}
     else:
+        from accord.extract.evaluate import component
         from accord.extract.store import list_claims
 
-        predicted = {(c.doc, c.actor, c.issue, c.stance) for c in list_claims(engine_from(ctx))}
-    result = score(predicted, gold_claims)
+        components = {}
+        for c in list_claims(engine_from(ctx)):
+            components.setdefault((c.doc, c.actor, c.issue, c.stance), set()).add(
+                component(c.rule))
+        predicted = set(components)
+    result = score(predicted, gold_claims, components=components)
     if as_json:
         print_json(result.to_json())
         return
@@ -186,6 +192,10 @@ def eval_cmd(
                   str(result.found), f"{result.precision:.3f}", f"{result.recall:.3f}",
                   f"{result.f1:.3f}", style="bold")
     console.print(table)
+    if len(result.by_component) > 1:
+        for name, sc in result.by_component.items():
+            console.print(f"{name}: {sc.predicted} tuples, precision {sc.precision:.3f}, "
+                          f"recall {sc.recall:.3f}", markup=False)
     if result.misses:
         console.print("misses (required, not extracted):", style="bold")
         for k in result.misses:

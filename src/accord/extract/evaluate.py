@@ -70,10 +70,14 @@ class EvalResult(Scores):
     per_document: dict[str, Scores] = field(default_factory=dict)
     misses: list[Key] = field(default_factory=list)
     false_hits: list[Key] = field(default_factory=list)
+    # by the component that made the tuple (rules, model, llm); a tuple two made counts twice
+    by_component: dict[str, Scores] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out = super().to_json()
         out["per_document"] = {d: s.to_json() for d, s in sorted(self.per_document.items())}
+        if self.by_component:
+            out["by_component"] = {c: s.to_json() for c, s in sorted(self.by_component.items())}
         out["misses"] = [dict(zip(("doc", "actor", "issue", "stance"), k, strict=True))
                          for k in self.misses]
         out["false_hits"] = [dict(zip(("doc", "actor", "issue", "stance"), k, strict=True))
@@ -117,10 +121,18 @@ def load_gold(path: str | Path) -> list[GoldClaim]:
     return out
 
 
-def score(predicted: set[Key], gold: list[GoldClaim], docs: set[str] | None = None) -> EvalResult:
+def component(rule: str) -> str:
+    """Which part of extraction a claim's ``rule`` names: ``rules``, ``model`` or ``llm``."""
+    head = rule.split(":", 1)[0]
+    return head if head in ("model", "llm") else "rules"
+
+
+def score(predicted: set[Key], gold: list[GoldClaim], docs: set[str] | None = None,
+          components: dict[Key, set[str]] | None = None) -> EvalResult:
     """Precision, recall and F1 overall and per document; misses and false hits listed.
 
-    Only documents named in the gold file are scored unless ``docs`` says otherwise.
+    Only documents named in the gold file are scored unless ``docs`` says otherwise. With
+    ``components`` (what made each predicted tuple), the scores of each component's tuples.
     """
     required = {g.key() for g in gold if not g.optional}
     allowed = required | {g.key() for g in gold}
@@ -135,4 +147,8 @@ def score(predicted: set[Key], gold: list[GoldClaim], docs: set[str] | None = No
         result.per_document[d] = Scores(len(p), len(p & a), len(r), len(p & r))
     result.misses = sorted(required - pred)
     result.false_hits = sorted(pred - allowed)
+    for name in sorted({c for k in pred for c in (components or {}).get(k, ())}):
+        mine = {k for k in pred if name in components.get(k, ())}  # type: ignore[union-attr]
+        result.by_component[name] = Scores(len(mine), len(mine & allowed), len(required),
+                                           len(mine & required))
     return result
