@@ -2,7 +2,9 @@
 
 Public pieces: :func:`extract_claims` (text -> claims, pure), :func:`load_vocab`
 (vocabularies as data), :func:`extract_store` / :func:`list_claims` (the store),
-:func:`load_gold` / :func:`score` (evaluation), :class:`LLMExtractor` (optional).
+:func:`load_gold` / :func:`score` (evaluation), :class:`LLMExtractor` (optional); the
+learned stance classifier in :mod:`accord.extract.classifier` and its training in
+:mod:`accord.extract.training`.
 
 >>> [(c.actor, c.issue, c.stance) for c in extract_claims("Kyiv rejects the 28-point plan.")]
 [('UKR', 'process.framework', 'REJECT'), ('USA', 'process.framework', 'PROPOSE')]

@@ -7,8 +7,10 @@ Steps, each a small function in this package:
   4. light coreference (pronouns, "the head of state", "the source", "this approach")
   5. stance and issue for each cue, with negation and hedges (this module)
   6. claim date (:mod:`accord.extract.dates`)
+  7. the learned stance classifier on the party-issue pairs the rules left open
+     (:mod:`accord.extract.classifier`; ``learned=False`` for the rules alone)
 
-A claim is emitted only when a party, an issue and a stance cue are tied together in one
+A rule emits a claim only when a party, an issue and a stance cue are tied together in one
 attributed content. ``text[claim.start:claim.end] == claim.text`` always holds.
 
 >>> cs = extract_claims("Russia demands the withdrawal of Ukrainian forces from Donbas.")
