@@ -267,14 +267,14 @@ THEY_REACH = 400  # ... of "they"
 LEADERS_REACH = 2000  # ... of "the leaders"
 
 
-_OBJECT_BEFORE = re.compile(r"\b(?:of|to|with|for|from|by|on|in|against|between|and|over)\s+"
-                           r"(?:the\s+)?$", re.IGNORECASE)
-# "The plan offers Russia a withdrawal. It also ...": the first object of a verb of giving or
-# asking is no antecedent of the next "it"
-_VERB_OBJECT_BEFORE = re.compile(r"\b(?:offers?|offered|gives?|gave|given|tells|told|urges?|urged|"
-                                 r"asks?|asked|invites?|invited|press(?:es|ed)|promise[sd]?|"
-                                 r"grants?|granted|hands?|handed|sends?|sent|allows?|allowed|"
-                                 r"lets|forces?|forced|warns?|warned)\s+(?:the\s+)?$")
+# What stands right before a mention that is no antecedent of "it": a preposition
+# ("membership of Ukraine", "talks with Kyiv"), or a verb of giving or asking whose first
+# object it is ("The plan offers Russia a withdrawal. It also ..."). One search per mention.
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"\b(?:(?i:of|to|with|for|from|by|on|in|against|between|and|over)|offers?|offered|gives?|"
+    r"gave|given|tells|told|urges?|urged|asks?|asked|invites?|invited|press(?:es|ed)|"
+    r"promise[sd]?|grants?|granted|hands?|handed|sends?|sent|allows?|allowed|lets|forces?|"
+    r"forced|warns?|warned)\s+(?:(?i:the)\s+)?$")
 
 
 def _antecedent(before: list[ActorMention], m: ActorMention,
@@ -283,8 +283,7 @@ def _antecedent(before: list[ActorMention], m: ActorMention,
         for a in reversed(before):
             if m.start - a.end > IT_REACH:
                 return None
-            if a.text.endswith(("'s", "’s")) or _OBJECT_BEFORE.search(
-                    text, max(0, a.start - 14), a.start) or _VERB_OBJECT_BEFORE.search(
+            if a.text.endswith(("'s", "’s")) or _NOT_SUBJECT_BEFORE.search(
                     text, max(0, a.start - 14), a.start):
                 continue  # an antecedent is a subject, not "Ukraine's membership", "with Kyiv"
             if a.kind == "party" or (a.kind == "document" and a.party is not None):
