@@ -32,6 +32,7 @@ from accord.extract.training import (
     GoldLine,
     examples,
     fit,
+    one_standard_error,
     read_annotated,
     read_gold,
     save_model,
@@ -228,12 +229,21 @@ def test_train_cross_validates_and_records_its_data(tmp_path: Path) -> None:
     assert meta["documents"] == 4 and meta["labelled"] == 4
     assert [s["file"] for s in meta["trained_on"]] == [str(tmp_path / "toy"), str(gold)]
     curve = meta["cross_validation"]["by_threshold"]
-    assert str(m.threshold) in curve
-    assert curve[str(m.threshold)]["f1"] == max(v["f1"] for v in curve.values())
+    assert str(m.threshold) in curve and "one standard error" in meta["threshold_rule"]
     # the same data gives the same model
     again = train(docs, folds=2, min_count=1, sources=[tmp_path / "toy", gold])
     assert again.threshold == m.threshold
     assert np.allclose(again.probabilities(["w=haggled"]), m.probabilities(["w=haggled"]))
+
+
+def test_one_standard_error_rule_prefers_the_higher_threshold_on_a_flat_curve() -> None:
+    flat = {0.1: [0.60, 0.64, 0.56], 0.2: [0.59, 0.63, 0.57], 0.5: [0.50, 0.52, 0.48]}
+    t, band = one_standard_error(flat)
+    # best mean 0.60, standard error 0.04 / sqrt(3) = 0.023: 0.2 (mean 0.597) is inside
+    assert t == 0.2 and band == pytest.approx(0.60 - 0.04 / 3 ** 0.5)
+    # with no spread between folds only the best threshold is inside the band
+    sharp = {0.1: [0.6, 0.6], 0.2: [0.59, 0.59], 0.5: [0.5, 0.5]}
+    assert one_standard_error(sharp) == (0.1, 0.6)
 
 
 def test_too_few_documents_is_an_error(tmp_path: Path) -> None:

@@ -9,7 +9,10 @@ looks like, not only what the rules miss) but are never decided by the model.
 
 The threshold is chosen by k-fold cross-validation over documents: for each threshold the
 folds' held-out documents are scored like ``accord eval`` scores them (the rules' claims
-plus the model's), and the threshold with the best F1 is kept. The figures go into the
+plus the model's). The kept threshold is the highest whose mean F1 over the folds is within
+one standard error of the best (the "one-standard-error rule" of Hastie, Tibshirani and
+Friedman, *Elements of Statistical Learning*, 7.10): when the folds cannot tell thresholds
+apart, the more precise one wins. The figures go into the
 model file, with the names and hashes of the files it was trained on, so a model can be
 traced to its data. scikit-learn's ``LogisticRegression`` (lbfgs, L2) does the fitting;
 inference needs only the weights (:class:`~accord.extract.classifier.StanceModel`).
@@ -208,6 +211,7 @@ def train(docs: Sequence[AnnotatedDoc], *, vocab: Vocab | None = None, c: float 
         docs[i].name.encode()).hexdigest())  # folds that do not depend on file order
     fold_of = {i: k % folds for k, i in enumerate(order)}
     totals = {t: np.zeros(4) for t in THRESHOLDS}
+    per_fold = {t: [np.zeros(4) for _ in range(folds)] for t in THRESHOLDS}
     rules_only = np.zeros(4)
     for k in range(folds):
         train_items = [e for i, (ex, _) in enumerate(per_doc) if fold_of[i] != k for e in ex]
@@ -217,9 +221,12 @@ def train(docs: Sequence[AnnotatedDoc], *, vocab: Vocab | None = None, c: float 
                 continue
             rules_only += _score(rules, docs[i].gold)
             for t in THRESHOLDS:
-                totals[t] += _score(doc_keys(ex, rules, model, t), docs[i].gold)
+                score = _score(doc_keys(ex, rules, model, t), docs[i].gold)
+                totals[t] += score
+                per_fold[t][k] += score
     curve = {str(t): _figures(v) for t, v in totals.items()}
-    best = max(THRESHOLDS, key=lambda t: (curve[str(t)]["f1"], t))
+    best, band = one_standard_error(
+        {t: [_figures(v)["f1"] for v in per_fold[t]] for t in THRESHOLDS})
     meta = {
         "trained_on": [{"file": str(p), "sha256": _sha256(p)} for p in sources],
         "documents": len(docs),
@@ -227,10 +234,25 @@ def train(docs: Sequence[AnnotatedDoc], *, vocab: Vocab | None = None, c: float 
         "labelled": sum(1 for ex, _ in per_doc for e in ex if e.labels),
         "c": c, "min_count": min_count, "folds": folds,
         "cross_validation": {"rules_only": _figures(rules_only), "by_threshold": curve},
-        "threshold_rule": "best cross-validated F1 of rules plus model",
+        "threshold_rule": "highest threshold within one standard error of the best mean "
+                          "fold F1 of rules plus model",
+        "f1_band": round(band, 4),
     }
     all_items = [e for ex, _ in per_doc for e in ex]
     return fit(all_items, c, min_count, meta, best)
+
+
+def one_standard_error(fold_f1: dict[float, list[float]]) -> tuple[float, float]:
+    """The highest threshold whose mean fold F1 is within one standard error of the best.
+
+    Returns the threshold and the F1 it had to reach.
+    """
+    means = {t: float(np.mean(v)) for t, v in fold_f1.items()}
+    top = max(means, key=lambda t: (means[t], -t))
+    spread = fold_f1[top]
+    se = float(np.std(spread, ddof=1) / np.sqrt(len(spread))) if len(spread) > 1 else 0.0
+    band = means[top] - se
+    return max(t for t, m in means.items() if m >= band), band
 
 
 def _sha256(path: Path) -> str:
