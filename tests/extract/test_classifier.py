@@ -321,6 +321,28 @@ def test_cli_train_then_extract_with_the_model(tmp_path: Path, db_url: str) -> N
             assert by["model"]["predicted"] >= 1 and by["model"]["required"] == 4
 
 
+def test_cli_threshold_trades_claims_for_precision(tmp_path: Path, db_url: str) -> None:
+    gold = write_toy(tmp_path / "toy")
+    out = tmp_path / "model.json"
+    runner.invoke(app, ["train-model", "--corpus", str(tmp_path / "toy"), "--gold", str(gold),
+                        "--out", str(out), "--folds", "2"], catch_exceptions=False)
+    runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path / "toy")], catch_exceptions=False)
+
+    def model_claims(*extra: str) -> int:
+        r = runner.invoke(app, ["--db", db_url, "extract", "--model", str(out), *extra],
+                          catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        r = runner.invoke(app, ["--db", db_url, "claims", "--json"], catch_exceptions=False)
+        return sum(c["rule"].startswith("model:") for c in json.loads(r.output))
+
+    assert model_claims("--threshold", "0") >= model_claims() >= 1
+    assert model_claims("--threshold", "1") == 0
+    proc = subprocess.run([sys.executable, "-m", "accord.cli.app", "--db", db_url, "extract",
+                           "--threshold", "1.5"], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2
+    assert proc.stderr.count("\n") == 1 and "between 0 and 1" in proc.stderr
+
+
 def test_scores_by_component() -> None:
     from accord.extract.evaluate import GoldClaim, component, score
 

@@ -56,6 +56,11 @@ def extract_cmd(
     model: Path = typer.Option(
         None, "--model", help="A stance model from `accord train-model` instead of the shipped one."
     ),
+    threshold: float = typer.Option(
+        None, "--threshold",
+        help="Probability the classifier needs to add a claim (default: the model's own, "
+        "chosen by cross-validation). Higher: more precise, fewer claims.",
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Extract claims from stored documents (replacing each document's earlier claims)."""
@@ -65,9 +70,16 @@ def extract_cmd(
     engine = engine_from(ctx)
     v = _vocab(vocab)
     extractor = None
-    if rules_only or model:
-        extractor = RuleExtractor(v, learned=not rules_only,
-                                  model=_stance_model(model) if model else None)
+    if rules_only or model or threshold is not None:
+        stance_model = _stance_model(model) if model else None
+        if threshold is not None and not rules_only:
+            from accord.extract.classifier import load_model
+
+            stance_model = stance_model or load_model()
+            if stance_model is None:
+                raise AccordError("--threshold: this installation has no stance model")
+            stance_model = stance_model.with_threshold(threshold)
+        extractor = RuleExtractor(v, learned=not rules_only, model=stance_model)
     if llm_url:
         from accord.extract.llm import LLMExtractor
 

@@ -255,6 +255,9 @@ class StanceModel:
                    threshold=float(data["threshold"]), meta=data.get("meta", {}))
 
     def with_threshold(self, threshold: float) -> StanceModel:
+        """The same weights deciding at another threshold (higher: fewer, surer claims)."""
+        if not 0.0 <= threshold <= 1.0:
+            raise AccordError(f"threshold {threshold}: expected a probability between 0 and 1")
         return StanceModel(self.classes, self.bias, self.weights, threshold, self.meta)
 
 
