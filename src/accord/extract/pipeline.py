@@ -255,11 +255,13 @@ _TO_AFTER = re.compile(r"\s+to\s")
 _SPACE = re.compile(r"\s*")
 _MODAL_NOT = re.compile(r"\s+(?:not|never)\b", re.IGNORECASE)
 _GERUND_GAP = re.compile(r"^\s+(?:[a-z]+ly\s+)?$")
-_FRONTED = re.compile(r"(?:,\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:that\s+)?"
+_FRONTED = re.compile(r"(?:(?:,|\s[-–—])\s*(?:something|a|an|the|one)\s+(?:[\w-]+\s+){0,2}"
+                      r"(?:that\s+)?"
                       r"|\b(?:a|an|the|any)\s+(?:[\w-]+\s+){0,2}(?:that|which)\s+"
                       r"|\bwhich\s+(?:(?-i:[A-Z])[\w.-]*\s+){0,3}"
                       # "..., a proposal Ukraine has firmly rejected": no relative pronoun
-                      r"|,\s*(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}(?:proposal|plan|demand|idea|"
+                      r"|(?:,|\s[-–—])\s*(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}"
+                      r"(?:proposal|plan|demand|idea|"
                       r"offer|condition|step|move|option|scenario|concession|request|"
                       r"suggestion)s?\s+)$", re.IGNORECASE)
 # "X, which Moscow has refused to discuss": at most two bare verbs after the cue
@@ -350,10 +352,16 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|as)\s+(?:a
                      r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|its|their|his|her|all|any|new|renewed|repeated|"
                          r"recent|latest|fresh|Western|(?-i:[A-Z][\w.'’-]*)|(?-i:[a-z-]+(?:al|ate|"
-                         r"ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)))\s+){1,4}$")
+                         r"ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)))\s+){0,4}$")
 _NOMINAL_OBJECT = re.compile(r"(?:calls? (?:for|on)|offers?|proposals?|plans?|demands?|ideas?|"
                              r"requests?|requirements?|initiatives?|insistence|ultimatum)\b",
                              re.IGNORECASE)
+# "rejected plans requiring territorial concessions", "opposes any deal that would demand X":
+# the participle or relative describes the plan rejected; it is no stance of its own
+_PLAN_MODIFIER = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}?(?:plans?|proposals?|deals?|agreements?|"
+                            r"settlements?|initiatives?|ideas?|drafts?|terms|frameworks?|"
+                            r"schemes?|formulas?|options?|scenarios?)\s+(?:(?:that|which)\s+"
+                            r"(?:would\s+|will\s+|could\s+|might\s+)?)?$", re.IGNORECASE)
 _OBJECT_PAIR = re.compile(r"\b(?:with|to|for|from|against|between|on|by)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 
@@ -708,6 +716,15 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                and _NOMINAL_OBJECT.match(c2.text)
                and (_OBJECT_GAP.match(text[c1.end:c2.start])
                     or (c2.text.lower().startswith("call") and not text[c1.end:c2.start].strip()))}
+    for c1_ in cues:
+        if c1_.rule.stance in ("REJECT", "ACCEPT") and c1_.rule.scope == "right":
+            after = [c for c in cues if c.start > c1_.end]
+            if after and objects.get(after[0]) is c1_:
+                after = after[1:]  # "rejected proposals demanding X": past the object noun
+            c2 = after[0] if after else None
+            if c2 is not None and c2.rule.stance in ("DEMAND", "PROPOSE", DOCUMENT) \
+                    and c2.rule.actor == "left" and _PLAN_MODIFIER.match(text[c1_.end:c2.start]):
+                inner.add(c2)
     # a topic put first ("In Donbas, ...", "On the nuclear plant, ...") is what the sentence's
     # stances are about when they name nothing else
     tm = _TOPIC.match(text, sent.start, sent.end)
@@ -1066,7 +1083,12 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
             # only after a withdrawal": the condition the party sets is what it demands ("would
             # agree to X if ..." stays an acceptance of what the condition names, as
             # annotators read it)
-            cm = (_IF_CLAUSE if stance == "PROPOSE" else _ONLY_CLAUSE).search(text, cue.end, hi)
+            only = stance == "ACCEPT" and re.search(r"\bonly\s+(?:[a-z]+ly\s+)?$",
+                                                    text[max(c0, cue.start - 24):cue.start])
+            cm = (_IF_CLAUSE if stance == "PROPOSE" or only else _ONLY_CLAUSE).search(
+                text, cue.end, hi)
+            if cm is None and only:
+                cm = re.compile(r"\b(?:after|once|when|until)\s").search(text, cue.end, hi)
             if cm is not None:
                 flipped |= _after_turn(found, cm.start())
         elif stance == "DEMAND":
