@@ -352,7 +352,7 @@ _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|as)\s+(?:a
                      r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|its|their|his|her|all|any|new|renewed|repeated|"
                          r"recent|latest|fresh|Western|(?-i:[A-Z][\w.'’-]*)|(?-i:[a-z-]+(?:al|ate|"
-                         r"ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)))\s+){0,4}$")
+                         r"ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)))\s+){1,4}$")
 _NOMINAL_OBJECT = re.compile(r"(?:calls? (?:for|on)|offers?|proposals?|plans?|demands?|ideas?|"
                              r"requests?|requirements?|initiatives?|insistence|ultimatum)\b",
                              re.IGNORECASE)
@@ -715,6 +715,9 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                if c2.start > c1.end and c2.rule.stance in ("DEMAND", "PROPOSE")
                and _NOMINAL_OBJECT.match(c2.text)
                and (_OBJECT_GAP.match(text[c1.end:c2.start])
+                    # "rejected proposals": a plural noun right after the verb
+                    or (not text[c1.end:c2.start].strip() and c2.text.lower().endswith("s")
+                        and not c1.text.lower().endswith(" to"))
                     or (c2.text.lower().startswith("call") and not text[c1.end:c2.start].strip()))}
     for c1_ in cues:
         if c1_.rule.stance in ("REJECT", "ACCEPT") and c1_.rule.scope == "right":
