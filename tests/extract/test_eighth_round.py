@@ -47,6 +47,14 @@ keys = functools.partial(rule_keys, date=DAY)
          ("RUS", "territory.donbas", "DEMAND"), ("UKR", "territory.donbas", "DEMAND")),
         ("Moscow insists on Ukraine's permanent exclusion from NATO.",
          ("RUS", "security.alignment", "DEMAND"), ("UKR", "security.alignment", "DEMAND")),
+        # "could be the basis for talks": the speaker accepts the text as a basis
+        ("Lavrov said the American draft could serve as a basis for negotiations.",
+         ("RUS", "process.framework", "ACCEPT"), ("RUS", "process.framework", "REJECT")),
+        ("Peskov said the European plan could not be the basis for any settlement.",
+         ("RUS", "process.framework", "REJECT"), ("RUS", "process.framework", "ACCEPT")),
+        # a favourable verdict on a proposal is an acceptance of it
+        ("Starmer called the security guarantees package a real step forward.",
+         ("GBR", "security.guarantees", "ACCEPT"), ("GBR", "security.guarantees", "REJECT")),
     ],
 )
 def test_general_patterns(text: str, expected: tuple[str, str, str],
