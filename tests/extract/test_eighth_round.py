@@ -31,6 +31,8 @@ keys = functools.partial(rule_keys, date=DAY)
         # an appositive after a dash names what the party rejects
         ("The Kremlin wants all of the Donetsk region - a demand Kyiv refuses.",
          ("UKR", "territory.donbas", "REJECT"), ("UKR", "territory.donbas", "DEMAND")),
+        ("Moscow insists that Kyiv leave Zaporizhzhia, an ultimatum that Kyiv has rejected.",
+         ("UKR", "territory.south", "REJECT"), ("UKR", "territory.south", "ACCEPT")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),

@@ -674,8 +674,13 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
 
     # "Washington pressed Kyiv to accept X": accepting is what Kyiv is asked to do, and X
     # belongs to the pressing
+    # (not "..., an ultimatum that Ukraine has rejected.": a relative clause whose object is
+    # the noun, with nothing after its verb)
     inner = {c2 for c1_ in cues if c1_.rule.stance == "DEMAND" for c2 in cues
-             if c2.start > c1_.end and _INNER.match(text[c1_.end:c2.start])}
+             if c2.start > c1_.end and _INNER.match(text[c1_.end:c2.start])
+             and not (NOMINAL_CUE.match(c1_.text)
+                      and _DETERMINER.search(text, max(sent.start, c1_.start - 32), c1_.start)
+                      and re.match(r"[\s\"”’]*(?:[.,;:!?)]|$)", text[c2.end:sent.end]))}
     # "will propose officially accepting X", "demanded recognising X": the gerund is the
     # content of the proposal or demand, not a stance of its own
     # ("proposed dropping the demand for X" is a rejection of X: the gerund then speaks)
