@@ -33,6 +33,11 @@ keys = functools.partial(rule_keys, date=DAY)
          ("UKR", "territory.donbas", "REJECT"), ("UKR", "territory.donbas", "DEMAND")),
         ("Moscow insists that Kyiv leave Zaporizhzhia, an ultimatum that Kyiv has rejected.",
          ("UKR", "territory.south", "REJECT"), ("UKR", "territory.south", "ACCEPT")),
+        # refusing to discuss another party's demands rejects what they ask; the demands stand
+        ("Kyiv refused to discuss further Russian demands such as a cap on its army.",
+         ("UKR", "security.army_size", "REJECT"), ("UKR", "security.army_size", "DEMAND")),
+        ("Kyiv refused to discuss further Russian demands such as a cap on its army.",
+         ("RUS", "security.army_size", "DEMAND"), ("RUS", "security.army_size", "REJECT")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),
@@ -73,6 +78,10 @@ def test_general_patterns(text: str, expected: tuple[str, str, str],
 ])
 def test_a_reply_is_no_threat(text: str) -> None:
     assert not any(k[2] == "THREATEN" for k in keys(text))
+
+
+def test_failing_to_make_proposals_proposes_nothing() -> None:
+    assert not keys("Russia has failed to make proposals on a ceasefire.")
 
 
 def test_a_manner_makes_a_response_a_threat() -> None:

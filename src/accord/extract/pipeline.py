@@ -351,6 +351,7 @@ _AGENTIVE = re.compile(r"(?:demand|insist|want|seek|sought|propos|offer|reject|r
 _COPULA = re.compile(r"\b(?:is|are|was|were|remains?|remained|be|been|as)\s+(?:a|an|the)\s+"
                      r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _OBJECT_GAP = re.compile(r"^\s+(?:(?:the|a|an|its|their|his|her|all|any|new|renewed|repeated|"
+                         r"other|such|these|those|further|additional|"
                          r"recent|latest|fresh|Western|(?-i:[A-Z][\w.'’-]*)|(?-i:[a-z-]+(?:al|ate|"
                          r"ic|ive|ous|ent|ant|ed|est|ful|ary|ist|ing)))\s+){1,4}$")
 _NOMINAL_OBJECT = re.compile(r"(?:calls? (?:for|on)|offers?|proposals?|plans?|demands?|ideas?|"
@@ -362,6 +363,9 @@ _PLAN_MODIFIER = re.compile(r"^\s+(?:[\w'’.-]+\s+){0,3}?(?:plans?|proposals?|d
                             r"settlements?|initiatives?|ideas?|drafts?|terms|frameworks?|"
                             r"schemes?|formulas?|options?|scenarios?)\s+(?:(?:that|which)\s+"
                             r"(?:would\s+|will\s+|could\s+|might\s+)?)?$", re.IGNORECASE)
+_VERB_NEGATOR = re.compile(r"refus|fail|declin", re.IGNORECASE)
+_OBJECT_VERB = re.compile(r"\s+(?:discuss|consider|accept|examine|study|negotiate|entertain|"
+                          r"meet|look\s+at|heed|satisfy|fulfil|fulfill)\s", re.IGNORECASE)
 _OBJECT_PAIR = re.compile(r"\b(?:with|to|for|from|against|between|on|by)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 
@@ -720,6 +724,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                if c2.start > c1.end and c2.rule.stance in ("DEMAND", "PROPOSE")
                and _NOMINAL_OBJECT.match(c2.text)
                and (_OBJECT_GAP.match(text[c1.end:c2.start])
+                    # "refused to discuss Russian demands": through the verb after "to"
+                    or (c1.text.lower().endswith(" to") and (vm := _OBJECT_VERB.match(
+                        text, c1.end, c2.start)) is not None and (
+                            vm.end() == c2.start
+                            or _OBJECT_GAP.match(text[vm.end() - 1:c2.start])))
                     # "rejected proposals": a plural noun right after the verb
                     or (not text[c1.end:c2.start].strip() and c2.text.lower().endswith("s")
                         and not c1.text.lower().endswith(" to"))
@@ -752,9 +761,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
         # negation: a negator shortly before the cue in the same clause
         stance: str | None = rule.stance
         # a negator governs the next cue only: not across another cue or a comma
+        # ("refused to discuss Russian demands": the refusal is Kyiv's; the demands stand)
         negators = [n for n in doc.within(doc.negators, c0, cue.start)
                     if n.end <= cue.start and cue.start - n.end <= NEGATION_WINDOW
                     and "," not in text[n.end:cue.start]
+                    and not (cue in objects and _VERB_NEGATOR.match(n.text))
                     and not any(n.end <= c.start and c.end <= cue.start for c in cues
                                 if c is not cue)]
         if not negators and NOMINAL_CUE.match(cue.text) \
