@@ -38,6 +38,11 @@ keys = functools.partial(rule_keys, date=DAY)
          ("UKR", "security.army_size", "REJECT"), ("UKR", "security.army_size", "DEMAND")),
         ("Kyiv refused to discuss further Russian demands such as a cap on its army.",
          ("RUS", "security.army_size", "DEMAND"), ("RUS", "security.army_size", "REJECT")),
+        # a memorandum is Russia's unless another party's name is on it
+        ("Ukraine's memorandum calls for an unconditional ceasefire.",
+         ("UKR", "ceasefire", "DEMAND"), ("RUS", "ceasefire", "DEMAND")),
+        ("Russia's memorandum calls for an unconditional ceasefire.",
+         ("RUS", "ceasefire", "DEMAND"), ("UKR", "ceasefire", "DEMAND")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),
