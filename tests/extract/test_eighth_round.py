@@ -43,6 +43,16 @@ keys = functools.partial(rule_keys, date=DAY)
          ("UKR", "ceasefire", "DEMAND"), ("RUS", "ceasefire", "DEMAND")),
         ("Russia's memorandum calls for an unconditional ceasefire.",
          ("RUS", "ceasefire", "DEMAND"), ("UKR", "ceasefire", "DEMAND")),
+        # every verb of a list after "wants X to" is part of what is wanted
+        ("Moscow wants Kyiv to withdraw from Donbas, drop its NATO bid and accept neutrality.",
+         ("RUS", "security.alignment", "DEMAND"), ("UKR", "security.alignment", "ACCEPT")),
+        # pressing a party to accept is demanding what it is to accept
+        ("Washington pressured Kyiv to sign off on the 28-point plan.",
+         ("USA", "process.framework", "DEMAND"), ("UKR", "process.framework", "ACCEPT")),
+        # the subject of reported content keeps its participle
+        ("Trump indicated that Putin was demanding all of Donetsk, while expressing a "
+         "willingness to freeze the front in Zaporizhzhia.",
+         ("RUS", "territory.south", "ACCEPT"), ("USA", "territory.south", "ACCEPT")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),

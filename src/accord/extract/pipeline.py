@@ -224,6 +224,9 @@ _INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+(?:be\s+(?:among|one\s+o
                     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:countries|states|nations|guarantors|"
                     r"parties|group)\s+(?:(?:that|which)\s+(?:would\s+|will\s+)?)?)?|that\s+"
                     r"(?:[\w'’-]+\s+){1,3}(?:(?:should|must|would)\s+)?)$")
+# "wants Ukraine to cede Donbas, stay out of NATO and accept neutrality": every verb of the
+# list after "to" is part of what is wanted
+_INNER_LIST = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}to\s+[^.;:!?]{1,160}?(?:,\s*|\s+)(?:and|or)\s+$")
 _COMMITMENT = re.compile(r"(?:would|will) (?:also )?(?:freeze|lift|return|hand|give|grant|allow|"
                          r"guarantee|restore|recogni[sz]e|provide|establish|create)",
                          re.IGNORECASE)
@@ -368,6 +371,13 @@ _OBJECT_VERB = re.compile(r"\s+(?:discuss|consider|accept|examine|study|negotiat
                           r"meet|look\s+at|heed|satisfy|fulfil|fulfill)\s", re.IGNORECASE)
 _OBJECT_PAIR = re.compile(r"\b(?:with|to|for|from|against|between|on|by)\s+(?:the\s+)?$",
                           re.IGNORECASE)
+
+
+def _reported_subject(doc: _Doc, pos: int) -> bool:
+    """Whether the mention at ``pos`` opens the content of a reporting verb ("said that X")."""
+    rx = doc.vocab.reporting_regex
+    m = re.search(r"(\w+)\s+that\s+$", doc.text[max(0, pos - 30):pos])
+    return bool(m and rx is not None and rx.fullmatch(m.group(1)))
 
 
 def _next_subject(text: str, actors: list[ActorMention], pos: int, end: int) -> int:
@@ -681,7 +691,12 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
     # (not "..., an ultimatum that Ukraine has rejected.": a relative clause whose object is
     # the noun, with nothing after its verb)
     inner = {c2 for c1_ in cues if c1_.rule.stance == "DEMAND" for c2 in cues
-             if c2.start > c1_.end and _INNER.match(text[c1_.end:c2.start])
+             if c2.start > c1_.end and (
+                 _INNER.match(text[c1_.end:c2.start])
+                 # ("pressured Kyiv to accept": the cue's own "to")
+                 or (c1_.text.lower().endswith(" to") and not text[c1_.end:c2.start].strip())
+                 or (_INNER_LIST.match(text[c1_.end:c2.start])
+                     and not re.search(r"(?:ed|s)$", c2.text.split()[0], re.IGNORECASE)))
              and not (NOMINAL_CUE.match(c1_.text)
                       and _DETERMINER.search(text, max(sent.start, c1_.start - 32), c1_.start)
                       and re.match(r"[\s\"”’]*(?:[.,;:!?)]|$)", text[c2.end:sent.end]))}
@@ -853,8 +868,11 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                 # the subject of a clause inside it ("demands that Ukraine leave X, but ...")
                 lo, gap = sent.start, gap + (c0 - sent.start)
                 found_m = nearest_left(actors, pos, lo, gap, text, kinds, cue.text)
+                # (but "Trump indicated that Putin was demanding X, while expressing ...": the
+                # subject of reported content is the participle's)
                 while found_m is not None and _EMBEDDED.search(
-                        text, max(lo, found_m.start - 12), found_m.start):
+                        text, max(lo, found_m.start - 12), found_m.start) \
+                        and not _reported_subject(doc, found_m.start):
                     found_m = nearest_left(actors, found_m.start, lo,
                                            gap - (pos - found_m.start), text, kinds, cue.text)
             if found_m is not None and cue.text.lower().endswith("ed") \
