@@ -53,6 +53,9 @@ keys = functools.partial(rule_keys, date=DAY)
         ("Trump indicated that Putin was demanding all of Donetsk, while expressing a "
          "willingness to freeze the front in Zaporizhzhia.",
          ("RUS", "territory.south", "ACCEPT"), ("USA", "territory.south", "ACCEPT")),
+        # the plan is the modal's subject; what it must not do is the issue
+        ("Brussels warned that the peace plan must not pardon Russian commanders.",
+         ("EU", "justice.amnesty", "REJECT"), ("EU", "process.framework", "REJECT")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),

@@ -1093,6 +1093,13 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
         # "recognise the annexation of Donetsk and Kherson": the regions are what recognition
         # is about, not separate territorial claims
         # (Crimea is the exception: recognising it as Russian is the Crimea question itself)
+        # "the peace plan must not pardon war crimes": the plan is the modal's subject; what
+        # it must (not) do is the stance's issue
+        if rule.actor == "holder" and rule.scope == "both" and any(
+                i.issue != "process.framework" for i in found):
+            found = [i for i in found if not (i.issue == "process.framework"
+                                              and i.end <= cue.start
+                                              and not text[i.end:cue.start].strip())]
         rec = next((i.start for i in found if i.issue == "territory.recognition"), None)
         if rec is not None:
             found = [i for i in found if i.issue not in TERRITORY or i.start < rec
