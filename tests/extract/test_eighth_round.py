@@ -105,3 +105,9 @@ def test_failing_to_make_proposals_proposes_nothing() -> None:
 def test_a_manner_makes_a_response_a_threat() -> None:
     got = keys("Moscow will respond militarily to any deployment of NATO troops in Ukraine.")
     assert ("RUS", "security.foreign_forces", "THREATEN") in got
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_plan_named_with_either_apostrophe_speaks_for_its_author(apostrophe: str) -> None:
+    got = keys(f"Trump{apostrophe}s plan would cap Ukraine{apostrophe}s army at 600,000 troops.")
+    assert ("USA", "security.army_size", "PROPOSE") in got
