@@ -56,6 +56,16 @@ keys = functools.partial(rule_keys, date=DAY)
         # the plan is the modal's subject; what it must not do is the issue
         ("Brussels warned that the peace plan must not pardon Russian commanders.",
          ("EU", "justice.amnesty", "REJECT"), ("EU", "process.framework", "REJECT")),
+        # Ukraine's pull-out is the territorial question (issues.yaml, design choice)
+        ("Moscow again demanded the withdrawal of Ukrainian forces.",
+         ("RUS", "territory.donbas", "DEMAND"), ("UKR", "territory.donbas", "DEMAND")),
+        ("Peskov said Ukrainian troops must leave before any truce.",
+         ("RUS", "territory.donbas", "DEMAND"), ("UKR", "territory.donbas", "REJECT")),
+        # the plant under another spelling, and Ukraine's plants in general
+        ("Kyiv rejected handing the Zaporizhzhya nuclear power plant to Moscow.",
+         ("UKR", "znpp", "REJECT"), ("RUS", "znpp", "REJECT")),
+        ("Washington proposed running Ukraine's nuclear power plants.",
+         ("USA", "znpp", "PROPOSE"), ("UKR", "znpp", "PROPOSE")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),
