@@ -66,6 +66,16 @@ keys = functools.partial(rule_keys, date=DAY)
          ("UKR", "znpp", "REJECT"), ("RUS", "znpp", "REJECT")),
         ("Washington proposed running Ukraine's nuclear power plants.",
          ("USA", "znpp", "PROPOSE"), ("UKR", "znpp", "PROPOSE")),
+        # Russia's withdrawal without "from" is from all of Ukraine; its claims are recognition
+        ("Kyiv again demanded the full withdrawal of Russian forces.",
+         ("UKR", "territory.south", "DEMAND"), ("RUS", "territory.south", "DEMAND")),
+        ("Zelensky rejected Moscow's territorial claims once more.",
+         ("UKR", "territory.recognition", "REJECT"), ("RUS", "territory.recognition", "REJECT")),
+        ("The Kremlin insists on the incorporation of the four regions into Russia.",
+         ("RUS", "territory.recognition", "DEMAND"), ("UKR", "territory.recognition", "DEMAND")),
+        # a plan to end the war is a framework text
+        ("Beijing put forward a plan to end the war in Ukraine.",
+         ("CHN", "process.framework", "PROPOSE"), ("UKR", "process.framework", "PROPOSE")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),
