@@ -76,6 +76,27 @@ keys = functools.partial(rule_keys, date=DAY)
         # a plan to end the war is a framework text
         ("Beijing put forward a plan to end the war in Ukraine.",
          ("CHN", "process.framework", "PROPOSE"), ("UKR", "process.framework", "PROPOSE")),
+        # stipulations are demands; "X stays in place", said by a party, is demanded
+        ("Among Moscow's stipulations is a neutral status for Ukraine.",
+         ("RUS", "security.alignment", "DEMAND"), ("RUS", "security.alignment", "PROPOSE")),
+        ("Kallas said the sanctions must remain in place.",
+         ("EU", "economy.sanctions", "DEMAND"), ("EU", "economy.sanctions", "REJECT")),
+        # signing an agreement on X accepts X; a declaration of intent offers it; calling X
+        # null and void rejects it
+        ("Kyiv and Ankara signed an agreement on an exchange of prisoners.",
+         ("TUR", "humanitarian.prisoners", "ACCEPT"), ("TUR", "humanitarian.prisoners",
+                                                       "REJECT")),
+        ("Kyiv and Paris signed a declaration of intent regarding multinational forces.",
+         ("FRA", "security.foreign_forces", "PROPOSE"), ("FRA", "security.foreign_forces",
+                                                          "REJECT")),
+        ("Zakharova said any seizure of Russian assets would be null and void.",
+         ("RUS", "economy.frozen_assets", "REJECT"), ("RUS", "economy.frozen_assets", "ACCEPT")),
+        # an offer in preparation
+        ("London is working to assemble a reassurance force for Ukraine.",
+         ("GBR", "security.foreign_forces", "PROPOSE"), ("UKR", "security.foreign_forces",
+                                                         "PROPOSE")),
+        ("Western allies have drafted a plan for security guarantees for Kyiv.",
+         ("WEST", "security.guarantees", "PROPOSE"), ("UKR", "security.guarantees", "PROPOSE")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),

@@ -72,7 +72,7 @@ def is_possessive(mention: ActorMention) -> bool:
 # Cue words that are nouns: only these can belong to a possessive ("Russia's demand").
 NOMINAL_CUE = re.compile(
     r"^(?:position|view|stance|demands?|insistence(?: on)?|proposals?|offers?|conditions?|"
-    r"preconditions?|requirements?|"
+    r"preconditions?|requirements?|stipulations?|"
     r"ultimatum|stance against|invitation|rejection|opposition(?: to)?|support|acceptance(?: of)?|"
     r"willingness to|readiness to|objections?(?: to)?|refusal(?: to)?|threats?|calls? for|"
     r"red line|(?:necessary|key|main|essential|non-negotiable|minimum) (?:condition|precondition|"
