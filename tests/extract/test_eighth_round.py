@@ -97,6 +97,11 @@ keys = functools.partial(rule_keys, date=DAY)
                                                          "PROPOSE")),
         ("Western allies have drafted a plan for security guarantees for Kyiv.",
          ("WEST", "security.guarantees", "PROPOSE"), ("UKR", "security.guarantees", "PROPOSE")),
+        # a party's own undertaking to stop fighting is an offer; its condition a demand
+        ("Putin said Russia would cease fire if Kyiv dropped its NATO ambitions.",
+         ("RUS", "ceasefire", "PROPOSE"), ("RUS", "ceasefire", "ACCEPT")),
+        ("Putin said Russia would cease fire if Kyiv dropped its NATO ambitions.",
+         ("RUS", "security.alignment", "DEMAND"), ("RUS", "security.alignment", "PROPOSE")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),

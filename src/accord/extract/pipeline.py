@@ -228,7 +228,8 @@ _INNER = re.compile(r"^\s+(?:(?:[\w'’-]+\s+){1,3}to\s+(?:be\s+(?:among|one\s+o
 # list after "to" is part of what is wanted
 _INNER_LIST = re.compile(r"^\s+(?:[\w'’-]+\s+){1,3}to\s+[^.;:!?]{1,160}?(?:,\s*|\s+)(?:and|or)\s+$")
 _COMMITMENT = re.compile(r"(?:would|will) (?:also )?(?:freeze|lift|return|hand|give|grant|allow|"
-                         r"guarantee|restore|recogni[sz]e|provide|establish|create)",
+                         r"guarantee|restore|recogni[sz]e|provide|establish|create|cease|halt|"
+                         r"stop|suspend)",
                          re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:if|unless|until|till|once|whether|provided(?: that)?|in case|"
                            r"as long as)\s+(?:the\s+)?$", re.IGNORECASE)
