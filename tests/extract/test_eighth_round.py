@@ -102,6 +102,9 @@ keys = functools.partial(rule_keys, date=DAY)
          ("RUS", "ceasefire", "PROPOSE"), ("RUS", "ceasefire", "ACCEPT")),
         ("Putin said Russia would cease fire if Kyiv dropped its NATO ambitions.",
          ("RUS", "security.alignment", "DEMAND"), ("RUS", "security.alignment", "PROPOSE")),
+        # a second verb of the subject, after the first verb's object and "and (adverb)"
+        ("Zelensky rejected a meeting with Putin in Moscow and publicly invited him to Kyiv.",
+         ("UKR", "process.summit", "PROPOSE"), ("RUS", "process.summit", "PROPOSE")),
         # "is prepared to hold X" is a readiness; "is preparing to hold X" an act of one's own
         ("Zelensky said he was prepared to hold elections once the fighting stops.",
          ("UKR", "politics.elections", "ACCEPT"), ("UKR", "politics.elections", "PROPOSE")),

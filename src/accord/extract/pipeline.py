@@ -863,7 +863,7 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                                        objects=True)
             elif found_m is None and (_PARTICIPLE.match(text, c0) or (
                     re.search(r"\b(?:but|yet|and)\s*$", text[max(sent.start, c0 - 6):c0])
-                    and re.match(r"(?-i:[a-z]+ed)\b", text[c0:]))):
+                    and re.match(r"(?-i:[a-z]+ly\s+)?(?-i:[a-z]+ed)\b", text[c0:]))):
                 # (", but demanded a truce": a second verb of the same subject)
                 # ", calling the terms an ultimatum": the subject is the main clause's, not
                 # the subject of a clause inside it ("demands that Ukraine leave X, but ...")
@@ -876,6 +876,15 @@ def _sentence_claims(doc: _Doc, sent: Sentence, state: _State) -> list[Extracted
                         and not _reported_subject(doc, found_m.start):
                     found_m = nearest_left(actors, found_m.start, lo,
                                            gap - (pos - found_m.start), text, kinds, cue.text)
+            if found_m is None and re.search(r"\b(?:and|but|yet)\s+(?:[a-z]+ly\s+)?$",
+                                             text[max(c0, cue.start - 20):cue.start]):
+                # "Zelensky rejected a meeting in Moscow and publicly invited Putin to Kyiv":
+                # a second verb of the sentence's subject, past the first verb's object
+                first = next((m for m in actors if c0 <= m.start < c0 + 60 and m.start < cue.start
+                              and m.kind in ("party", "person", "group")), None)
+                if first is not None and any(first.end <= c.start and c.end <= cue.start
+                                             and c.rule.actor == "left" for c in cues):
+                    found_m = first
             if found_m is not None and cue.text.lower().endswith("ed") \
                     and _REDUCED_RELATIVE.search(text, max(c0, cue.start - 20), cue.start) \
                     and not re.match(r"\s+to\b", text[cue.end:]) \
